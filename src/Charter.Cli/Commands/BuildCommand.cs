@@ -1,0 +1,46 @@
+using System.Globalization;
+using Charter.Core.Diagnostics;
+using Charter.Site.Build;
+
+namespace Charter.Cli.Commands;
+
+public static class BuildCommand
+{
+    public static int Run(CliOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl));
+        Report(result, stderr);
+        if (!result.Success)
+        {
+            stderr.WriteLine($"Build failed: {Plural(result.Diagnostics.Count(d => d.Severity == Severity.Error), "error")}; {Path.GetRelativePath(Directory.GetCurrentDirectory(), options.Output)} was left as it was.");
+            return ExitCodes.ContentErrors;
+        }
+        PrintSummary(result, stdout, Path.GetRelativePath(Directory.GetCurrentDirectory(), options.Output));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Diagnostics on stderr, one per line, sorted by file and line.</summary>
+    public static void Report(BuildResult result, TextWriter stderr)
+    {
+        foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
+    }
+
+    /// <summary>A short table like Hugo's: pages per language, translation completeness, time per stage.</summary>
+    public static void PrintSummary(BuildResult result, TextWriter stdout, string output)
+    {
+        var stats = result.Stats!;
+        var ordered = stats.Languages;
+        string Row(string label, Func<string, string> cell) =>
+            $"  {label,-12}" + string.Concat(ordered.Select(l => $" | {cell(l),6}"));
+        stdout.WriteLine("  " + new string(' ', 12) + string.Concat(ordered.Select(l => $" | {l.ToUpperInvariant(),6}")));
+        stdout.WriteLine("  " + new string('-', 12) + string.Concat(ordered.Select(_ => "-+-------")));
+        stdout.WriteLine(Row("Pages", l => stats.PagesPerLanguage[l].ToString(CultureInfo.InvariantCulture)));
+        stdout.WriteLine(Row("Translated", l => $"{stats.Completeness[l].Percent}%"));
+        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        stdout.WriteLine($"  {stats.Files} files in {output}, {Plural(warnings, "warning")}");
+        stdout.WriteLine("  Stages: " + string.Join(", ", stats.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms")));
+        stdout.WriteLine($"Built in {stats.Total.TotalMilliseconds:0} ms");
+    }
+
+    public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Charter.Core.Load;
+
+/// <summary>A content file split into its YAML front matter (parsed) and its Markdown body.</summary>
+public sealed record ParsedFile(SourceFile File, FieldReader Fields, MarkdownText? Body);
+
+/// <summary>
+/// Reads a content file: checks its encoding, splits the front matter from the body and parses the YAML,
+/// turning every problem into a diagnostic at its place in the file.
+/// </summary>
+public static class FrontMatter
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes bytes as strict UTF-8; on failure reports where the first bad byte is.</summary>
+    public static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var bad = e.Index >= 0 ? e.Index : FirstInvalidUtf8(bytes);
+            // Decode the valid prefix to turn the byte offset into a line and column.
+            var prefix = StrictUtf8.GetString(bytes, 0, Math.Max(0, bad));
+            var at = new SourceFile(path, prefix).LocationOf(prefix.Length);
+            diagnostics.Error(Codes.InvalidUtf8, at, $"invalid UTF-8 byte 0x{bytes[bad]:X2}",
+                "save the file as UTF-8");
+            return null;
+        }
+    }
+
+    private static int FirstInvalidUtf8(byte[] bytes)
+    {
+        for (int i = 1; i <= bytes.Length; i++)
+        {
+            try { StrictUtf8.GetString(bytes, 0, i); }
+            catch (DecoderFallbackException) { return i - 1; }
+        }
+        return 0;
+    }
+
+    public static ParsedFile? Parse(SourceFile file, DiagnosticBag diagnostics)
+    {
+        var text = file.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file is empty",
+                "write front matter between two '---' lines, then the text");
+            return null;
+        }
+        if (!StartsWithFence(text, 0, out var yamlStart))
+        {
+            diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file has no front matter",
+                "start the file with a line '---', the fields, and another '---'");
+            return null;
+        }
+        var (yamlEnd, bodyStart) = FindClosingFence(text, yamlStart);
+        if (yamlEnd < 0)
+        {
+            diagnostics.Error(Codes.FrontMatterNotClosed, SourceLocation.File(file.Path),
+                "the front matter is never closed", "add a line '---' after the last field");
+            return null;
+        }
+
+        var yaml = text[yamlStart..yamlEnd];
+        YamlMappingNode map;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
+            {
+                diagnostics.Error(Codes.EmptyFile, file.LocationOf(yamlStart), "the front matter holds no fields",
+                    "write 'name: value' lines between the '---' lines");
+                return null;
+            }
+            map = m;
+        }
+        catch (YamlException e)
+        {
+            var at = file.LocationOf(yamlStart + (int)Math.Min(e.Start.Index, yaml.Length));
+            diagnostics.Error(Codes.YamlSyntax, at, $"YAML syntax error: {Clean(e)}",
+                "check indentation, and quote values that contain ': ' or start with a special character");
+            return null;
+        }
+
+        var body = bodyStart < text.Length ? text[bodyStart..] : "";
+        var bodyText = string.IsNullOrWhiteSpace(body) ? null : new MarkdownText(body.Trim('\r', '\n'), file, bodyStart);
+        return new ParsedFile(file, new FieldReader(map, file, yamlStart, diagnostics), bodyText);
+    }
+
+    /// <summary>Parses a whole file as YAML (charter.yml).</summary>
+    public static FieldReader? ParseYaml(SourceFile file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(file.Text));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+                return new FieldReader(map, file, 0, diagnostics);
+            diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file holds no fields",
+                "write 'name: value' lines");
+            return null;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(Codes.YamlSyntax, file.LocationOf((int)Math.Min(e.Start.Index, file.Text.Length)),
+                $"YAML syntax error: {Clean(e)}", "check indentation and quoting");
+            return null;
+        }
+    }
+
+    private static string Clean(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        // YamlDotNet prefixes messages with its own "(Line: x, Col: y, Idx: z) - (…): "; we print our own position.
+        var dash = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (dash >= 0 ? message[(dash + 3)..] : message).Trim();
+    }
+
+    private static bool StartsWithFence(string text, int at, out int next)
+    {
+        next = 0;
+        if (!text.AsSpan(at).StartsWith("---")) return false;
+        var end = text.IndexOf('\n', at);
+        if (end < 0) return false;
+        if (text.AsSpan(at + 3, end - at - 3).Trim().Length != 0) return false;
+        next = end + 1;
+        return true;
+    }
+
+    private static (int YamlEnd, int BodyStart) FindClosingFence(string text, int from)
+    {
+        int lineStart = from;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).TrimEnd('\r');
+            if (line.SequenceEqual("---") || line.SequenceEqual("..."))
+                return (lineStart, lineEnd < 0 ? text.Length : lineEnd + 1);
+            if (lineEnd < 0) break;
+            lineStart = lineEnd + 1;
+        }
+        return (-1, -1);
+    }
+}

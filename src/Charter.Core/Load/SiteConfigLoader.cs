@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+
+namespace Charter.Core.Load;
+
+/// <summary>Reads <c>charter.yml</c>, the site configuration at the root of a site.</summary>
+public static partial class SiteConfigLoader
+{
+    public const string FileName = "charter.yml";
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$")]
+    private static partial Regex LanguageCode();
+
+    public static bool IsLanguageCode(string code) => LanguageCode().IsMatch(code);
+
+    public static SiteConfig? Load(string siteRoot, DiagnosticBag diagnostics, string? baseUrlOverride = null)
+    {
+        var path = Path.Combine(siteRoot, FileName);
+        if (!System.IO.File.Exists(path))
+        {
+            diagnostics.Error(Codes.SiteConfig, SourceLocation.File(FileName), "the site has no charter.yml",
+                "create charter.yml with 'languages', 'default_language', 'title' and 'base_url' (see README.md)");
+            return null;
+        }
+        var text = FrontMatter.Decode(System.IO.File.ReadAllBytes(path), FileName, diagnostics);
+        if (text is null) return null;
+        var fields = FrontMatter.ParseYaml(new SourceFile(FileName, text), diagnostics);
+        if (fields is null) return null;
+
+        var errorsBefore = diagnostics.ErrorCount;
+        var languages = fields.StringList("languages", required: true);
+        foreach (var language in languages.Where(l => !IsLanguageCode(l)))
+            diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"'{language}' is not a language code",
+                "use ISO 639-1 codes such as 'fr' or 'en'");
+        if (languages.Distinct().Count() != languages.Length)
+            diagnostics.Error(Codes.SiteConfig, fields.Location, "a language is listed twice in 'languages'", "list each once");
+
+        var defaultLanguage = fields.String("default_language") ?? (languages.IsEmpty ? "en" : languages[0]);
+        if (!languages.IsEmpty && !languages.Contains(defaultLanguage))
+            diagnostics.Error(Codes.UnknownLanguage, fields.Location,
+                $"default_language '{defaultLanguage}' is not one of the languages", $"use one of: {string.Join(", ", languages)}");
+
+        var titles = fields.MarkdownMap("title").ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Source);
+        if (titles.IsEmpty)
+            diagnostics.Error(Codes.MissingField, fields.Location, "missing required field 'title'",
+                "add 'title:' with one line per language, e.g. '  fr: …'");
+        foreach (var language in titles.Keys.Where(l => !languages.Contains(l)))
+            diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"title given for '{language}', which is not one of the languages",
+                $"use one of: {string.Join(", ", languages)}");
+
+        var baseUrl = baseUrlOverride ?? fields.String("base_url") ?? "http://localhost/";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            diagnostics.Error(Codes.SiteConfig, fields.Location, $"base_url '{baseUrl}' is not an absolute http(s) URL",
+                "write for example 'base_url: https://example.org/'");
+        var theme = fields.String("theme") ?? "default";
+        var allowHtml = fields.Bool("allow_html") ?? false;
+        var main = fields.String("main_charter");
+        fields.ReportUnknown();
+
+        if (diagnostics.ErrorCount > errorsBefore || languages.IsEmpty) return null;
+        return new SiteConfig(languages, defaultLanguage, titles, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", theme, allowHtml, main);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace Charter.Core.Model;
+
+/// <summary>The site configuration from <c>charter.yml</c>.</summary>
+public sealed record SiteConfig(
+    ImmutableArray<string> Languages,
+    string DefaultLanguage,
+    ImmutableDictionary<string, string> Title,
+    string BaseUrl,
+    string Theme,
+    bool AllowHtml,
+    string? MainCharter)
+{
+    /// <summary>The path part of the base URL, always ending in '/': where the site lives on its host.</summary>
+    public string BasePath
+    {
+        get
+        {
+            var path = Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/";
+            return path.EndsWith('/') ? path : path + "/";
+        }
+    }
+
+    /// <summary>The base URL without its trailing slash, for absolute links (canonical, sitemap).</summary>
+    public string Origin => BaseUrl.TrimEnd('/');
+
+    public string TitleIn(string language) =>
+        Title.TryGetValue(language, out var t) ? t : Title.TryGetValue(DefaultLanguage, out var d) ? d : "Charter";
+}

@@ -1,0 +1,191 @@
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+
+namespace Charter.Core.Validate;
+
+/// <summary>
+/// Stage 2, Validate: checks what no single file can tell — that translations exist and have the same
+/// structure unit for unit, that ids are unique, that the timeline is in order. Every problem is reported.
+/// </summary>
+public static class ContentValidator
+{
+    public static void Validate(SiteContent content, DiagnosticBag diagnostics)
+    {
+        var languages = content.Config.Languages;
+        foreach (var slug in content.CharterSlugs)
+        {
+            var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
+            if (editions.All(e => e.Meta is null))
+                diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
+                    $"the charter '{slug}' has no charter.{{lang}}.md", $"create content/{slug}/charter.{languages[0]}.md with its title and metadata");
+            CheckPart(editions, e => e.Meta?.File, slug, "charter", diagnostics);
+            CheckPart(editions, e => e.Ambition?.File, slug, "ambition", diagnostics);
+            CheckPart(editions, e => e.CoCreation?.Section.File, slug, "co-creation", diagnostics);
+            CheckPart(editions, e => e.Vision?.Section.File, slug, "vision", diagnostics);
+            CheckPart(editions, e => e.PrinciplesIntro?.File, slug, "principles", diagnostics);
+            CheckPart(editions, e => e.Commitments?.Section.File, slug, "commitments", diagnostics);
+            CheckPart(editions, e => e.Timeline?.File, slug, "timeline", diagnostics);
+            CheckPart(editions, e => e.Acknowledgements?.Section.File, slug, "acknowledgements", diagnostics);
+
+            foreach (var edition in editions)
+            {
+                CheckUniqueIds(edition, diagnostics);
+                CheckTimelineOrder(edition, diagnostics);
+            }
+            CheckPrinciples(editions, diagnostics);
+            CompareStructure(editions, diagnostics);
+        }
+        CheckDeclarations(content, diagnostics);
+    }
+
+    /// <summary>A part present in one language and missing in another is a missing translation (warning).</summary>
+    private static void CheckPart(List<CharterEdition> editions, Func<CharterEdition, SourceFile?> part, string slug, string name, DiagnosticBag diagnostics)
+    {
+        var present = editions.Where(e => part(e) is not null).ToList();
+        if (present.Count == 0 || present.Count == editions.Count) return;
+        foreach (var edition in editions.Where(e => part(e) is null))
+            diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"content/{slug}/{name}.{edition.Language}.md"),
+                $"missing translation: {part(present[0])!.Path} has no '{edition.Language}' version; the page shows the '{present[0].Language}' text with a notice",
+                $"create content/{slug}/{name}.{edition.Language}.md");
+    }
+
+    private static void CheckPrinciples(List<CharterEdition> editions, DiagnosticBag diagnostics)
+    {
+        var ids = editions.SelectMany(e => e.Principles).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var present = editions.Select(e => (e, p: e.Principles.FirstOrDefault(p => p.Id == id))).ToList();
+            var reference = present.First(x => x.p is not null).p!;
+            foreach (var (edition, principle) in present.Where(x => x.p is null))
+            {
+                var expected = System.Text.RegularExpressions.Regex.Replace(reference.File.Path, @"\.[^.]+\.md$", $".{edition.Language}.md");
+                diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
+                    $"missing translation: principle '{id}' ({reference.File.Path}) has no '{edition.Language}' version; the page shows the '{reference.File.Path.Split('.')[^2]}' text with a notice",
+                    $"create {expected}");
+            }
+        }
+    }
+
+    private static void CheckUniqueIds(CharterEdition edition, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        void Claim(string id, SourceLocation at)
+        {
+            if (seen.TryGetValue(id, out var first))
+                diagnostics.Error(Codes.DuplicateId, at, $"duplicate id '{id}', already used at {first}",
+                    "give each unit its own id");
+            else seen[id] = at;
+        }
+        foreach (var premise in edition.Vision?.Premises ?? [])
+            Claim(premise.Id, premise.Text.Location);
+        foreach (var principle in edition.Principles)
+        {
+            Claim(principle.Id, SourceLocation.File(principle.File.Path));
+            foreach (var priority in principle.Priorities) Claim(priority.Id, priority.Text.Location);
+        }
+        foreach (var list in edition.Commitments?.Lists ?? [])
+        {
+            Claim(list.Id, edition.Commitments!.Section.File.LocationOf(0));
+            foreach (var item in list.Items) Claim(item.Id, item.Text.Location);
+        }
+        foreach (var milestone in edition.Timeline?.Milestones ?? [])
+            Claim(milestone.Id, milestone.Text.Location);
+    }
+
+    private static void CheckTimelineOrder(CharterEdition edition, DiagnosticBag diagnostics)
+    {
+        var milestones = edition.Timeline?.Milestones ?? [];
+        for (int i = 1; i < milestones.Length; i++)
+        {
+            if (milestones[i].Date.CompareTo(milestones[i - 1].Date) < 0)
+                diagnostics.Error(Codes.TimelineOrder, milestones[i].Text.Location,
+                    $"milestone {milestones[i].Id} ({milestones[i].Date}) comes after {milestones[i - 1].Id} ({milestones[i - 1].Date}) but is earlier",
+                    "list the milestones in date order");
+        }
+    }
+
+    /// <summary>Every translation must have the same units, ids, numbers, dates and references as the first language.</summary>
+    private static void CompareStructure(List<CharterEdition> editions, DiagnosticBag diagnostics)
+    {
+        var first = editions[0];
+        foreach (var other in editions.Skip(1))
+        {
+            void Differ(SourceFile? file, SourceFile? firstFile, string what) =>
+                diagnostics.Error(Codes.TranslationMismatch, SourceLocation.File(file?.Path ?? "content"),
+                    $"this translation differs in structure from {firstFile?.Path}: {what}",
+                    "translations must have the same units, ids, numbers and references; change only the text");
+
+            if (first.Vision is { } v1 && other.Vision is { } v2)
+            {
+                var a = v1.Premises.Select(p => p.Id).ToList();
+                var b = v2.Premises.Select(p => p.Id).ToList();
+                if (!a.SequenceEqual(b)) Differ(v2.Section.File, v1.Section.File, $"{b.Count} premises ({string.Join(", ", b)}) where {a.Count} are expected ({string.Join(", ", a)})");
+            }
+            foreach (var p1 in first.Principles)
+            {
+                var p2 = other.Principles.FirstOrDefault(p => p.Id == p1.Id);
+                if (p2 is null) continue;
+                if (p1.Number != p2.Number) Differ(p2.File, p1.File, $"number {p2.Number} where {p1.Number} is expected");
+                var a = p1.Priorities.Select(p => p.Id).ToList();
+                var b = p2.Priorities.Select(p => p.Id).ToList();
+                if (!a.SequenceEqual(b)) Differ(p2.File, p1.File, $"{b.Count} priorities where {a.Count} are expected");
+                for (int i = 0; i < Math.Min(p1.Priorities.Length, p2.Priorities.Length); i++)
+                    if (!p1.Priorities[i].References.SequenceEqual(p2.Priorities[i].References))
+                        Differ(p2.File, p1.File, $"priority {p2.Priorities[i].Id} has other references");
+                if (!p1.Notes.Keys.Order().SequenceEqual(p2.Notes.Keys.Order()))
+                    Differ(p2.File, p1.File, "other notes");
+            }
+            if (first.Commitments is { } c1 && other.Commitments is { } c2)
+            {
+                var a = c1.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
+                var b = c2.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
+                if (!a.SequenceEqual(b)) Differ(c2.Section.File, c1.Section.File, $"lists {string.Join(", ", b)} where {string.Join(", ", a)} are expected (id:kind:items)");
+                else
+                {
+                    var refs1 = c1.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
+                    var refs2 = c2.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
+                    if (!refs1.SequenceEqual(refs2)) Differ(c2.Section.File, c1.Section.File, "items with other references");
+                }
+            }
+            if (first.Timeline is { } t1 && other.Timeline is { } t2)
+            {
+                var a = t1.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
+                var b = t2.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
+                if (!a.SequenceEqual(b)) Differ(t2.File, t1.File, $"milestones {string.Join(", ", b)} where {string.Join(", ", a)} are expected");
+            }
+            if (first.CoCreation is { } k1 && other.CoCreation is { } k2 && !k1.DeclarationIds.SequenceEqual(k2.DeclarationIds))
+                Differ(k2.Section.File, k1.Section.File, "another list of declarations");
+            foreach (var (s1, s2) in new[] { (first.Ambition, other.Ambition), (first.PrinciplesIntro, other.PrinciplesIntro),
+                         (first.Vision?.Section, other.Vision?.Section), (first.Commitments?.Section, other.Commitments?.Section) })
+                if (s1 is not null && s2 is not null && s1.Number != s2.Number)
+                    Differ(s2.File, s1.File, $"number {s2.Number} where {s1.Number} is expected");
+        }
+    }
+
+    private static void CheckDeclarations(SiteContent content, DiagnosticBag diagnostics)
+    {
+        foreach (var group in content.Declarations.GroupBy(d => (d.Id, d.Language)))
+        {
+            var list = group.ToList();
+            foreach (var duplicate in list.Skip(1))
+                diagnostics.Error(Codes.DuplicateId, SourceLocation.File(duplicate.File.Path),
+                    $"duplicate declaration id '{group.Key.Id}', already used in {list[0].File.Path}", "give each declaration its own id");
+        }
+        foreach (var group in content.Declarations.GroupBy(d => d.Id))
+        {
+            var byLanguage = group.GroupBy(d => d.Language).Select(g => g.First()).ToList();
+            var first = byLanguage[0];
+            foreach (var other in byLanguage.Skip(1))
+                if (other.Type != first.Type || other.Year != first.Year || other.Excerpt != first.Excerpt)
+                    diagnostics.Error(Codes.TranslationMismatch, SourceLocation.File(other.File.Path),
+                        $"this translation differs from {first.File.Path} in type, year or excerpt", "keep language-independent fields the same");
+            foreach (var language in content.Config.Languages.Where(l => byLanguage.All(d => d.Language != l)))
+            {
+                var expected = System.Text.RegularExpressions.Regex.Replace(first.File.Path, @"\.[^.]+\.md$", $".{language}.md");
+                diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
+                    $"missing translation: {first.File.Path} has no '{language}' version; the page shows the '{first.Language}' text with a notice",
+                    $"create {expected}");
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Charter.Core.Resolve;
+using Charter.Site.Render;
+
+namespace Charter.Site.Index;
+
+/// <summary>
+/// Stage 5, Index: the machine-readable side of the site — charter.json per language (contract 4), the search
+/// index and document store per language (contract 5), the sitemap with hreflang alternates, OpenSearch
+/// descriptions and robots.txt.
+/// </summary>
+public static class SiteIndexer
+{
+    public static IEnumerable<OutputFile> OpenData(ResolvedSite site, string language, PageFactory factory, Strings strings)
+    {
+        var declarations = factory.DeclarationRecords().ToList();
+        foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
+        {
+            var meta = site.Edition(slug, language).Meta.Value;
+            var doc = new
+            {
+                Language = language,
+                Title = meta.Title,
+                Citation = meta.Citation,
+                Url = factory.Href(Permalinks.Charter(language, slug)),
+                Units = factory.UnitRecords(slug).Concat(declarations).ToList(),
+            };
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, Json.Indented);
+            yield return new OutputFile($"{language}/{slug}/charter.json", bytes);
+            if (slug == site.MainCharter) yield return new OutputFile($"{language}/charter.json", bytes);
+        }
+    }
+
+    /// <summary>The search documents of a language: every unit of every charter, then the declarations. Refs are positions.</summary>
+    public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedSite site, string language, PageFactory factory) =>
+        site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
+            .SelectMany(factory.UnitRecords).Concat(factory.DeclarationRecords()).ToList();
+
+    public static OutputFile DocumentStore(string language, IReadOnlyList<UnitRecord> documents) =>
+        new($"{language}/search/documents.json", JsonSerializer.SerializeToUtf8Bytes(documents, Json.Compact));
+
+    /// <summary>sitemap.xml: every indexable page with its alternates in every language (xhtml:link hreflang).</summary>
+    public static OutputFile Sitemap(IEnumerable<PageVm> pages)
+    {
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            xml.WriteAttributeString("xmlns", "xhtml", null, "http://www.w3.org/1999/xhtml");
+            foreach (var page in pages.Where(p => !p.Noindex).OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", page.Canonical);
+                foreach (var alternate in page.Alternates)
+                {
+                    xml.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");
+                    xml.WriteAttributeString("rel", "alternate");
+                    xml.WriteAttributeString("hreflang", alternate.Lang);
+                    xml.WriteAttributeString("href", alternate.AbsoluteUrl);
+                    xml.WriteEndElement();
+                }
+                xml.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");
+                xml.WriteAttributeString("rel", "alternate");
+                xml.WriteAttributeString("hreflang", "x-default");
+                xml.WriteAttributeString("href", page.XDefault);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return new OutputFile("sitemap.xml", stream.ToArray());
+    }
+
+    /// <summary>An OpenSearch description, so browsers can add the site's search for a language.</summary>
+    public static OutputFile OpenSearch(string language, string siteTitle, string searchUrl, string iconUrl)
+    {
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            const string ns = "http://a9.com/-/spec/opensearch/1.1/";
+            xml.WriteStartDocument();
+            xml.WriteStartElement("OpenSearchDescription", ns);
+            xml.WriteElementString("ShortName", ns, siteTitle.Length > 16 ? siteTitle[..16].TrimEnd() : siteTitle);
+            xml.WriteElementString("Description", ns, siteTitle);
+            xml.WriteElementString("InputEncoding", ns, "UTF-8");
+            xml.WriteElementString("Language", ns, language);
+            xml.WriteStartElement("Url", ns);
+            xml.WriteAttributeString("type", "text/html");
+            xml.WriteAttributeString("template", searchUrl + "?q={searchTerms}");
+            xml.WriteEndElement();
+            xml.WriteStartElement("Image", ns);
+            xml.WriteAttributeString("type", "image/svg+xml");
+            xml.WriteString(iconUrl);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        return new OutputFile($"{language}/opensearch.xml", stream.ToArray());
+    }
+
+    public static OutputFile Robots(string sitemapUrl) =>
+        new("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {sitemapUrl}\n"));
+
+    public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

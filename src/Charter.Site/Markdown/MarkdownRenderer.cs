@@ -1,0 +1,118 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Charter.Site.Markdown;
+
+/// <summary>What a Markdown text needs from its page: its language, how to resolve <c>ref:</c> links and footnotes.</summary>
+public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, (int Number, string Target)?> ResolveNote)
+{
+    public static MarkdownContext Plain(string language) => new(language, _ => null, _ => null);
+}
+
+/// <summary>A Markdown text rendered once to HTML and to plain text (for charter.json, search and citations).</summary>
+public sealed record RenderedText(string Html, string Text);
+
+/// <summary>
+/// Markdown to HTML with Charter's rules, built once and shared across threads: raw HTML is escaped unless the
+/// site allows it, <c>ref:</c> links point at the declaration in the page's language, external links get
+/// <c>rel="noopener"</c>, and French text gets its narrow no-break spaces.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline;
+
+    public MarkdownRenderer(bool allowHtml)
+    {
+        var builder = new MarkdownPipelineBuilder().UseEmphasisExtras();
+        builder.InlineParsers.InsertBefore<Markdig.Parsers.Inlines.LinkInlineParser>(new CharterInlineParser());
+        if (!allowHtml) builder.DisableHtml();
+        _pipeline = builder.Build();
+    }
+
+    public RenderedText Render(string? markdown, MarkdownContext context)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return new RenderedText("", "");
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        Rewrite(document, context);
+        return new RenderedText(ToHtml(document), PlainText.Of(document));
+    }
+
+    private string ToHtml(MarkdownDocument document)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Insert(0, new LanguageSpanRenderer());
+        renderer.ObjectRenderers.Insert(0, new NoteReferenceRenderer());
+        renderer.Render(document);
+        return writer.ToString().TrimEnd('\n');
+    }
+
+    private static void Rewrite(MarkdownDocument document, MarkdownContext context)
+    {
+        var french = context.Language.StartsWith("fr", StringComparison.Ordinal);
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: false } link when link.Url?.StartsWith("ref:", StringComparison.Ordinal) == true:
+                    link.Url = context.ResolveReference(link.Url[4..]) ?? link.Url;
+                    link.GetAttributes().AddClass("ref");
+                    break;
+                case LinkInline link when link.Url is { } url && (url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal)):
+                    link.GetAttributes().AddProperty("rel", "noopener");
+                    link.GetAttributes().AddClass("external");
+                    break;
+                case AutolinkInline auto when !auto.IsEmail:
+                    auto.GetAttributes().AddProperty("rel", "noopener");
+                    break;
+                case NoteReferenceInline note when context.ResolveNote(note.Label) is { } resolved:
+                    (note.Number, note.Target) = resolved;
+                    break;
+                case LiteralInline literal when french:
+                    var text = literal.Content.ToString();
+                    var spaced = Typography.French(text);
+                    if (!ReferenceEquals(text, spaced)) literal.Content = new Markdig.Helpers.StringSlice(spaced);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>The plain text of a parsed Markdown document: paragraphs separated by blank lines, no markup, no note markers.</summary>
+public static class PlainText
+{
+    public static string Of(MarkdownDocument document)
+    {
+        var text = new StringBuilder();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block.Inline is null) continue;
+            if (text.Length > 0) text.Append("\n\n");
+            Append(block.Inline, text);
+        }
+        return text.ToString().Trim();
+    }
+
+    private static void Append(ContainerInline container, StringBuilder text)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case LanguageSpanInline span: text.Append(span.Text); break;
+                case LineBreakInline: text.Append(' '); break;
+                case AutolinkInline auto: text.Append(auto.Url); break;
+                case HtmlEntityInline entity: text.Append(entity.Transcoded.AsSpan()); break;
+                case HtmlInline html: text.Append(html.Tag); break;
+                case ContainerInline inner: Append(inner, text); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,506 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Charter.Core.Model;
+using Charter.Core.Resolve;
+using Charter.Site.Markdown;
+
+namespace Charter.Site.Render;
+
+/// <summary>
+/// Builds, for one language, the list of pages of the site with the data their templates need: every
+/// Markdown text rendered once, every unit with its label, permalink and citation. No HTML is written
+/// here beyond what Markdig renders; the markup belongs to the theme's templates.
+/// </summary>
+public sealed partial class PageFactory
+{
+    private readonly ResolvedSite _site;
+    private readonly string _lang;
+    private readonly Strings _t;
+    private readonly IReadOnlyDictionary<string, Strings> _allStrings;
+    private readonly MarkdownRenderer _markdown;
+    private readonly SiteConfig _config;
+
+    public PageFactory(ResolvedSite site, string language, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown)
+    {
+        _site = site;
+        _lang = language;
+        _allStrings = strings;
+        _t = strings[language];
+        _markdown = markdown;
+        _config = site.Config;
+    }
+
+    [GeneratedRegex(@"\[\^(?<label>[^\]\s]+)\]")]
+    private static partial Regex NoteRef();
+
+    /// <summary>The link to a site-relative path, under the site's base path.</summary>
+    public string Href(string path) => _config.BasePath + path;
+    public string Absolute(string path) => _config.BaseUrl + path;
+
+    private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
+
+    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, (int, string)?>? notes = null) =>
+        _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
+            id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
+            notes ?? (_ => null)));
+
+    private string Typo(string text, string textLanguage) => Typography.For(textLanguage, text);
+
+    // ---------------------------------------------------------------- pages
+
+    public IEnumerable<PageSpec> Pages()
+    {
+        yield return LanguageHome();
+        foreach (var slug in _site.CharterSlugs)
+        {
+            if (!_site.Editions.TryGetValue((slug, _lang), out var edition)) continue;
+            foreach (var page in CharterPages(edition)) yield return page;
+        }
+        yield return DeclarationsIndex();
+        foreach (var declaration in _site.DeclarationsByLanguage[_lang]) yield return DeclarationPage(declaration);
+        yield return SearchPage();
+        foreach (var page in ShortForms()) yield return page;
+    }
+
+    private PageVm Page(string kind, string path, string title, string description, ResolvedEdition? edition,
+        IReadOnlyList<LinkVm> crumbs, string? notice = null, string? jsonLd = null, bool noindex = false)
+    {
+        var siteTitle = _config.TitleIn(_lang);
+        var alternates = _config.Languages.Select(l =>
+        {
+            var p = Permalinks.InLanguage(path, l);
+            return new AlternateVm(l, LanguageName(l), Href(p), Absolute(p), l == _lang);
+        }).ToList();
+        var charterEdition = edition ?? (_site.MainCharter is { Length: > 0 } main && _site.Editions.TryGetValue((main, _lang), out var m) ? m : null);
+        return new PageVm(_lang, kind, Typo(title, _lang), Typo(title == siteTitle ? title : $"{title} · {siteTitle}", _lang),
+            Typo(description, _lang), path, Href(path), Absolute(path), alternates, _config.BaseUrl, jsonLd, notice, crumbs,
+            charterEdition is null ? [] : Nav(charterEdition, path),
+            charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(Permalinks.Charter(_lang, charterEdition.Slug)),
+            charterEdition is null ? null : Href(Permalinks.Section(_lang, charterEdition.Slug, "side-by-side")), noindex);
+    }
+
+    private IReadOnlyList<LinkVm> Nav(ResolvedEdition e, string current)
+    {
+        var links = new List<LinkVm>();
+        void Add(string label, string path) => links.Add(new LinkVm(label, Href(path), current.StartsWith(path, StringComparison.Ordinal)));
+        if (e.Vision is not null) Add(_t["nav_vision"], Permalinks.Section(_lang, e.Slug, "vision"));
+        if (!e.Principles.IsEmpty) Add(_t["nav_principles"], Permalinks.Section(_lang, e.Slug, "principles"));
+        if (e.Commitments is not null) Add(_t["nav_commitments"], Permalinks.Section(_lang, e.Slug, "commitments"));
+        if (e.Timeline is not null) Add(_t["nav_timeline"], Permalinks.Section(_lang, e.Slug, "timeline"));
+        Add(_t["nav_declarations"], Permalinks.Declarations(_lang));
+        return links;
+    }
+
+    private List<LinkVm> Crumbs(ResolvedEdition? e, params (string Label, string Path)[] rest)
+    {
+        var crumbs = new List<LinkVm> { new(_t["home"], Href(Permalinks.LanguageHome(_lang))) };
+        if (e is not null) crumbs.Add(new LinkVm(Typo(e.Meta.Value.ShortTitle, _lang), Href(Permalinks.Charter(_lang, e.Slug))));
+        crumbs.AddRange(rest.Select(r => new LinkVm(Typo(r.Label, _lang), Href(r.Path))));
+        return crumbs;
+    }
+
+    private string? Notice(bool fallback, string textLanguage) =>
+        fallback ? _t.Format("fallback_notice", ("language", LanguageName(textLanguage))) : null;
+
+    private static Dictionary<string, object?> Data(params (string Key, object? Value)[] items) =>
+        items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
+
+    public SiteVm SiteView() => new(_config.TitleIn(_lang), _config.BasePath, Href(Permalinks.LanguageHome(_lang)),
+        Href(Permalinks.Search(_lang)), Href("assets/"), Href($"{_lang}/opensearch.xml"), Href(Permalinks.Declarations(_lang)),
+        _config.Languages.Select(l => new AlternateVm(l, LanguageName(l), Href(Permalinks.LanguageHome(l)),
+            Absolute(Permalinks.LanguageHome(l)), l == _lang)).ToList());
+
+    /// <summary>The pages at the root: the language picker (index.html) and 404.html, in this (the default) language.</summary>
+    public IEnumerable<PageSpec> RootPages()
+    {
+        var homes = _config.Languages.Select(l => new AlternateVm(l, LanguageName(l), Href(Permalinks.LanguageHome(l)),
+            Absolute(Permalinks.LanguageHome(l)), l == _lang)).ToList();
+        var titles = _config.Languages.Select(l => new LinkVm(_config.TitleIn(l), Href(Permalinks.LanguageHome(l)))).ToList();
+        var picker = new PageVm(_lang, "language-picker", _config.TitleIn(_lang), _config.TitleIn(_lang), _config.TitleIn(_lang), "", Href(""),
+            _config.BaseUrl, homes, _config.BaseUrl, null, null, [], [], null, null, null);
+        yield return new PageSpec("", "language-picker", picker, Data(("languages", homes), ("titles", titles),
+            ("strings", _config.Languages.Select(l => _allStrings[l].Table).ToList())));
+        var notFound = picker with { Kind = "not-found", Title = _t["not_found_title"], HeadTitle = $"{_t["not_found_title"]} · {_config.TitleIn(_lang)}",
+            Path = "404.html", Url = Href("404.html"), Canonical = Absolute("404.html"), Noindex = true };
+        yield return new PageSpec("404.html", "404", notFound, Data(("languages", homes),
+            ("strings", _config.Languages.Select(l => _allStrings[l].Table).ToList())));
+    }
+
+    // ---------------------------------------------------------------- language home
+
+    private PageSpec LanguageHome()
+    {
+        var path = Permalinks.LanguageHome(_lang);
+        var charters = _site.CharterSlugs.Where(s => _site.Editions.ContainsKey((s, _lang)))
+            .OrderBy(s => s == _site.MainCharter ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal)
+            .Select(s => CharterCard(_site.Edition(s, _lang))).ToList();
+        var page = Page("home", path, _config.TitleIn(_lang), charters.FirstOrDefault()?.Description ?? _config.TitleIn(_lang), null, []);
+        return new PageSpec(path, "home", page, Data(("charters", charters), ("declarations", DeclarationLinks(DeclarationTypes.Declaration)),
+            ("frameworks", DeclarationLinks(DeclarationTypes.Framework))));
+    }
+
+    private CharterVm CharterCard(ResolvedEdition e)
+    {
+        var meta = e.Meta.Value;
+        var l = e.Meta.Language;
+        return new CharterVm(e.Slug, Typo(meta.Title, l), Typo(meta.ShortTitle, l), meta.Organization, meta.Year, meta.Place,
+            Typo(meta.Citation, l), Typo(meta.Description, l), Href(Permalinks.Charter(_lang, e.Slug)), Md(meta.Body, l).Html, Toc(e),
+            Href($"{_lang}/{e.Slug}/charter.json"));
+    }
+
+    private IReadOnlyList<TocEntryVm> Toc(ResolvedEdition e)
+    {
+        var toc = new List<TocEntryVm>();
+        var home = Permalinks.Charter(_lang, e.Slug);
+        if (e.Ambition is { } a)
+            toc.Add(new(Num(a.Value.Number), Typo(a.Value.Title, a.Language), Href(home) + "#ambition",
+                e.CoCreation is { } c ? [new TocEntryVm("", Typo(c.Value.Section.Title, c.Language), Href(home) + "#co-creation", [])] : []));
+        if (e.Vision is { } v)
+            toc.Add(new(Num(v.Value.Section.Number), Typo(v.Value.Section.Title, v.Language), Href(Permalinks.Section(_lang, e.Slug, "vision")), []));
+        if (e.PrinciplesIntro is not null || !e.Principles.IsEmpty)
+            toc.Add(new(Num(e.PrinciplesIntro?.Value.Number), Typo(e.PrinciplesIntro?.Value.Title ?? _t["nav_principles"], e.PrinciplesIntro?.Language ?? _lang),
+                Href(Permalinks.Section(_lang, e.Slug, "principles")),
+                e.Principles.Select(p => new TocEntryVm(Num(p.Value.Number), Typo(p.Value.Title, p.Language),
+                    Href(Permalinks.Principle(_lang, e.Slug, p.Value.Number)), [])).ToList()));
+        if (e.Commitments is { } cm)
+            toc.Add(new(Num(cm.Value.Section.Number), Typo(cm.Value.Section.Title, cm.Language), Href(Permalinks.Section(_lang, e.Slug, "commitments")),
+                cm.Value.Lists.Select(l => new TocEntryVm("", Typo(l.Heading, cm.Language), Href(Permalinks.Section(_lang, e.Slug, "commitments")) + "#" + l.Id, [])).ToList()));
+        if (e.Timeline is { } t)
+            toc.Add(new("", Typo(t.Value.Title, t.Language), Href(Permalinks.Section(_lang, e.Slug, "timeline")), []));
+        if (e.Acknowledgements is { } ack)
+            toc.Add(new("", Typo(ack.Value.Section.Title, ack.Language), Href(Permalinks.Section(_lang, e.Slug, "acknowledgements")), []));
+        return toc;
+    }
+
+    private static string Num(int? n) => n is { } v ? v.ToString("00", CultureInfo.InvariantCulture) : "";
+
+    // ---------------------------------------------------------------- units
+
+    private readonly Dictionary<(string, string), UnitVm> _units = [];
+
+    /// <summary>The view of a passage: its rendered text, label ("Priorité 2.3"), permalink and citation.</summary>
+    private UnitVm Unit(ResolvedEdition e, Passage p)
+    {
+        if (_units.TryGetValue((e.Slug, p.Id), out var cached)) return cached;
+        var rendered = Md(p.Text, p.Language, NotesFor(e, p));
+        var url = Permalinks.InLanguage(p.PagePath, _lang) + "#" + p.Id;
+        var label = p.Kind == "section" ? Typo(p.Heading ?? "", p.Language) : _t.Format("kind_" + p.Kind, ("number", p.Number));
+        var unit = new UnitVm(p.Id, p.Kind, p.Number, label, rendered.Html, rendered.Text, Href(url), Absolute(url),
+            Citation(e, p), p.IsFallback, p.Language, p.Heading is null ? null : Typo(p.Heading, p.Language));
+        _units[(e.Slug, p.Id)] = unit;
+        return unit;
+    }
+
+    /// <summary>"Charte de Lampedusa (CGLU, 2022), principe 2, priorité 3": the charter's citation and the unit's place in it.</summary>
+    public string Citation(ResolvedEdition e, Passage p)
+    {
+        var parts = p.Number.Split('.');
+        var place = _t.Format("cite_" + (p.Kind == "section" ? "section" : p.Kind),
+            ("number", p.Number), ("principle", parts[0]), ("priority", parts.ElementAtOrDefault(1) ?? ""),
+            ("list", parts[0]), ("item", parts.ElementAtOrDefault(1) ?? ""), ("heading", p.Heading ?? ""),
+            ("title", p.Heading ?? ""), ("date", p.Kind == UnitKinds.Milestone ? DateLabel(p.Heading) : ""));
+        return Typo($"{e.Meta.Value.Citation}, {place}", _lang);
+    }
+
+    private string DateLabel(string? yearMonth) =>
+        yearMonth is { } ym && ym.Length == 7 ? $"{_t.Month(int.Parse(ym[5..], CultureInfo.InvariantCulture))} {ym[..4]}" : "";
+
+    private Passage P(ResolvedEdition e, string id) => e.Passages.First(p => p.Id == id);
+
+    private SectionVm Section(ResolvedEdition e, string id, Localized<Section> s)
+    {
+        var v = s.Value;
+        return new SectionVm(id, Num(v.Number), Typo(v.Title, s.Language), v.Headline is null ? null : Typo(v.Headline, s.Language),
+            Md(v.Body, s.Language).Html, s.IsFallback, s.Language);
+    }
+
+    private string? JsonLd(ResolvedEdition e, string path, IEnumerable<UnitVm> units)
+    {
+        var meta = e.Meta.Value;
+        var home = Permalinks.Charter(_lang, e.Slug);
+        var translations = _config.Languages.Where(l => l != _lang)
+            .Select(l => new Dictionary<string, object> { ["@type"] = "Legislation", ["@id"] = Absolute(Permalinks.Charter(l, e.Slug)), ["inLanguage"] = l })
+            .ToList();
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Legislation",
+            ["@id"] = Absolute(home),
+            ["name"] = meta.Title,
+            ["alternateName"] = meta.ShortTitle,
+            ["inLanguage"] = _lang,
+            ["datePublished"] = meta.Year,
+            ["legislationPassedBy"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = meta.Organization },
+            ["url"] = Absolute(path),
+        };
+        if (_lang == _config.DefaultLanguage) data["workTranslation"] = translations;
+        else data["translationOfWork"] = translations.Where(t => (string)t["inLanguage"] == _config.DefaultLanguage).ToList();
+        var parts = units.Where(u => u.Kind != "section").Select(u => new Dictionary<string, object>
+        {
+            ["@type"] = "Legislation", ["@id"] = u.AbsoluteUrl, ["name"] = u.Label, ["legislationIdentifier"] = u.Id,
+        }).ToList();
+        if (parts.Count > 0) data["hasPart"] = parts;
+        return JsonSerializer.Serialize(data);
+    }
+
+    // ---------------------------------------------------------------- charter pages
+
+    private IEnumerable<PageSpec> CharterPages(ResolvedEdition e)
+    {
+        var meta = e.Meta.Value;
+        var charter = CharterCard(e);
+
+        { // home: title, ambition, co-creation, table of contents
+            var path = Permalinks.Charter(_lang, e.Slug);
+            var ambition = e.Ambition is { } a ? Section(e, "ambition", a) : null;
+            object? co = null;
+            if (e.CoCreation is { } c)
+                co = new
+                {
+                    Section = Section(e, "co-creation", new Localized<Section>(c.Value.Section, c.Language, c.IsFallback)),
+                    Declarations = c.Value.DeclarationIds.Select(id => _site.Declaration(_lang, id)).OfType<ResolvedDeclaration>().Select(DeclarationLink).ToList(),
+                };
+            var page = Page("charter", path, meta.Title, meta.Description, e, Crumbs(null), Notice(e.Meta.IsFallback || (e.Ambition?.IsFallback ?? false), e.Meta.Language),
+                JsonLd(e, path, e.Passages.Select(p => Unit(e, p))));
+            yield return new PageSpec(path, "charter", page, Data(("charter", charter), ("ambition", ambition), ("co_creation", co)));
+        }
+
+        if (e.Vision is { } vision)
+        {
+            var path = Permalinks.Section(_lang, e.Slug, "vision");
+            var premises = vision.Value.Premises.Select(p => Unit(e, P(e, p.Id))).ToList();
+            var section = Section(e, "vision", new Localized<Section>(vision.Value.Section, vision.Language, vision.IsFallback));
+            var page = Page("vision", path, vision.Value.Section.Title, vision.Value.Section.Headline ?? meta.Description, e,
+                Crumbs(e, (vision.Value.Section.Title, path)), Notice(vision.IsFallback, vision.Language), JsonLd(e, path, premises));
+            yield return new PageSpec(path, "vision", page, Data(("charter", charter), ("section", section),
+                ("premises_intro_html", Md(vision.Value.PremisesIntro, vision.Language).Html), ("premises", premises)));
+        }
+
+        var principleVms = e.Principles.Select(lp => Principle(e, lp)).ToList();
+        if (e.PrinciplesIntro is { } intro || principleVms.Count > 0)
+        {
+            var path = Permalinks.Section(_lang, e.Slug, "principles");
+            var title = e.PrinciplesIntro?.Value.Title ?? _t["nav_principles"];
+            var section = e.PrinciplesIntro is { } pi ? Section(e, "principles", pi) : null;
+            var page = Page("principles", path, title, e.PrinciplesIntro?.Value.Headline ?? meta.Description, e, Crumbs(e, (title, path)),
+                Notice(e.PrinciplesIntro?.IsFallback ?? false, e.PrinciplesIntro?.Language ?? _lang), JsonLd(e, path, principleVms.Select(p => p.Unit)));
+            yield return new PageSpec(path, "principles", page, Data(("charter", charter), ("section", section), ("principles", principleVms)));
+        }
+
+        for (int i = 0; i < principleVms.Count; i++)
+        {
+            var lp = e.Principles[i];
+            var vm = principleVms[i];
+            var path = Permalinks.Principle(_lang, e.Slug, lp.Value.Number);
+            var principlesPath = Permalinks.Section(_lang, e.Slug, "principles");
+            var page = Page("principle", path, $"{vm.Unit.Label} · {vm.Title}", vm.Theme, e,
+                Crumbs(e, (e.PrinciplesIntro?.Value.Title ?? _t["nav_principles"], principlesPath), (vm.Unit.Label, path)),
+                Notice(lp.IsFallback, lp.Language), JsonLd(e, path, vm.Priorities.Prepend(vm.Unit)));
+            yield return new PageSpec(path, "principle", page, Data(("charter", charter), ("principle", vm),
+                ("previous", i > 0 ? principleVms[i - 1] : null), ("next", i + 1 < principleVms.Count ? principleVms[i + 1] : null)));
+        }
+
+        if (e.Commitments is { } commitments)
+        {
+            var path = Permalinks.Section(_lang, e.Slug, "commitments");
+            var lists = commitments.Value.Lists.Select(l => new CommitmentListVm(l.Id, l.Kind, Typo(l.Heading, commitments.Language),
+                l.Items.Select(item => Unit(e, P(e, item.Id))).ToList())).ToList();
+            var section = Section(e, "commitments", new Localized<Section>(commitments.Value.Section, commitments.Language, commitments.IsFallback));
+            var page = Page("commitments", path, commitments.Value.Section.Title, commitments.Value.Section.Headline ?? meta.Description, e,
+                Crumbs(e, (commitments.Value.Section.Title, path)), Notice(commitments.IsFallback, commitments.Language),
+                JsonLd(e, path, lists.SelectMany(l => l.Items)));
+            yield return new PageSpec(path, "commitments", page, Data(("charter", charter), ("section", section),
+                ("lists_intro_html", Md(commitments.Value.ListsIntro, commitments.Language).Html), ("lists", lists)));
+        }
+
+        if (e.Timeline is { } timeline)
+        {
+            var path = Permalinks.Section(_lang, e.Slug, "timeline");
+            var years = timeline.Value.Milestones.GroupBy(m => m.Date.Year).Select(g => new YearVm(
+                g.Key.ToString(CultureInfo.InvariantCulture),
+                g.Select(m => new MilestoneVm(Unit(e, P(e, m.Id)), m.Date.ToString(), DateLabel(m.Date.ToString()), ConcernsUrl(e, m.Concerns))).ToList())).ToList();
+            var page = Page("timeline", path, timeline.Value.Title, meta.Description, e, Crumbs(e, (timeline.Value.Title, path)),
+                Notice(timeline.IsFallback, timeline.Language), JsonLd(e, path, years.SelectMany(y => y.Milestones).Select(m => m.Unit)));
+            yield return new PageSpec(path, "timeline", page, Data(("charter", charter), ("title", Typo(timeline.Value.Title, timeline.Language)),
+                ("intro_html", Md(timeline.Value.Intro, timeline.Language).Html), ("years", years)));
+        }
+
+        if (e.Acknowledgements is { } ack)
+        {
+            var path = Permalinks.Section(_lang, e.Slug, "acknowledgements");
+            var l = ack.Language;
+            var page = Page("acknowledgements", path, ack.Value.Section.Title, meta.Description, e, Crumbs(e, (ack.Value.Section.Title, path)),
+                Notice(ack.IsFallback, l));
+            yield return new PageSpec(path, "acknowledgements", page, Data(("charter", charter),
+                ("section", Section(e, "acknowledgements", new Localized<Section>(ack.Value.Section, l, ack.IsFallback))),
+                ("contributors_intro", ack.Value.ContributorsIntro is { } ci ? Typo(ci, l) : null),
+                ("contributors", ack.Value.Contributors.Select(x => Typo(x, l)).ToList()),
+                ("partners_intro", ack.Value.PartnersIntro is { } pi2 ? Typo(pi2, l) : null),
+                ("partners", ack.Value.Partners.Select(x => Typo(x, l)).ToList())));
+        }
+
+        yield return SideBySide(e, charter);
+    }
+
+    private PrincipleVm Principle(ResolvedEdition e, Localized<Principle> lp)
+    {
+        var p = lp.Value;
+        var order = NoteOrder(p);
+        var unit = Unit(e, P(e, p.Id));
+        var priorities = p.Priorities.Select(x => Unit(e, P(e, x.Id))).ToList();
+        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", Md(p.Notes[label], lp.Language).Html)).ToList();
+        return new PrincipleVm(unit, Typo(p.Title, lp.Language), Typo(p.Theme, lp.Language),
+            Href(Permalinks.Principle(_lang, e.Slug, p.Number)), priorities, notes);
+    }
+
+    /// <summary>Footnote labels of a principle's page, numbered in order of first appearance.</summary>
+    private static List<string> NoteOrder(Principle p)
+    {
+        var order = new List<string>();
+        foreach (var text in p.Priorities.Select(x => x.Text).Prepend(p.Description).OfType<MarkdownText>())
+            foreach (Match m in NoteRef().Matches(text.Source))
+                if (p.Notes.ContainsKey(m.Groups["label"].Value) && !order.Contains(m.Groups["label"].Value)) order.Add(m.Groups["label"].Value);
+        return order;
+    }
+
+    /// <summary>How the footnote markers of a passage resolve: only principles and their priorities have notes.</summary>
+    private static Func<string, (int, string)?>? NotesFor(ResolvedEdition e, Passage p)
+    {
+        if (p.Kind is not (UnitKinds.Principle or UnitKinds.Priority)) return null;
+        var principle = e.Principles.Select(x => x.Value).FirstOrDefault(x => x.Id == p.Id || x.Priorities.Any(y => y.Id == p.Id));
+        if (principle is null || principle.Notes.IsEmpty) return null;
+        var order = NoteOrder(principle);
+        return label => order.IndexOf(label) is var i and >= 0 ? (i + 1, $"note-{label}") : null;
+    }
+
+    private string? ConcernsUrl(ResolvedEdition e, string? concerns) => concerns switch
+    {
+        null => null,
+        _ when concerns.StartsWith("ref:", StringComparison.Ordinal) => Href(Permalinks.Declaration(_lang, concerns[4..])),
+        _ => Permalinks.SectionPath(_lang, e.Slug, concerns) is { } p ? Href(p) : null,
+    };
+
+    /// <summary>Every unit in every language, side by side, row by row (the aligned reading view).</summary>
+    private PageSpec SideBySide(ResolvedEdition e, CharterVm charter)
+    {
+        var path = Permalinks.Section(_lang, e.Slug, "side-by-side");
+        var others = _config.Languages.OrderBy(l => l == _lang ? 0 : 1).ToList();
+        var factories = others.ToDictionary(l => l, l => l == _lang ? this : new PageFactory(_site, l, _allStrings, _markdown));
+        var rows = e.Passages.Select(p => new SideBySideRowVm(p.Id, p.Kind, p.Kind == "section" ? Typo(p.Heading ?? "", p.Language) : _t.Format("kind_" + p.Kind, ("number", p.Number)),
+            others.Select(l =>
+            {
+                var edition = _site.Edition(e.Slug, l);
+                var passage = edition.Passages.FirstOrDefault(x => x.Id == p.Id) ?? p;
+                return factories[l].Unit(edition, passage);
+            }).ToList())).ToList();
+        var title = _t["side_by_side"];
+        var page = Page("side-by-side", path, $"{title} · {e.Meta.Value.ShortTitle}", e.Meta.Value.Description, e, Crumbs(e, (title, path)));
+        return new PageSpec(path, "side-by-side", page, Data(("charter", charter),
+            ("languages", others.Select(l => new AlternateVm(l, LanguageName(l), "", "", l == _lang)).ToList()), ("rows", rows)));
+    }
+
+    // ---------------------------------------------------------------- open data
+
+    /// <summary>The citable units of a charter in this language, in reading order (sections excluded), for charter.json and search.</summary>
+    public IEnumerable<Index.UnitRecord> UnitRecords(string slug)
+    {
+        var e = _site.Edition(slug, _lang);
+        foreach (var p in e.Passages.Where(p => p.Kind != "section"))
+        {
+            var u = Unit(e, p);
+            var title = p.Kind switch
+            {
+                UnitKinds.Milestone => DateLabel(p.Heading),
+                _ when u.Heading is { Length: > 0 } h => $"{u.Label} — {h}",
+                _ => u.Label,
+            };
+            yield return new Index.UnitRecord(p.Id, p.Kind, p.Number, title, u.Text, u.Url);
+        }
+    }
+
+    /// <summary>The declarations and frameworks of the site as citable units.</summary>
+    public IEnumerable<Index.UnitRecord> DeclarationRecords() =>
+        _site.DeclarationsByLanguage[_lang].Select(d =>
+        {
+            var v = d.Declaration.Value;
+            return new Index.UnitRecord(v.Id, UnitKinds.Declaration, null, Typo(v.Title, d.Declaration.Language),
+                Md(v.Body, d.Declaration.Language).Text, Href(Permalinks.Declaration(_lang, v.Id)));
+        });
+
+    // ---------------------------------------------------------------- declarations
+
+    private DeclarationLinkVm DeclarationLink(ResolvedDeclaration d)
+    {
+        var v = d.Declaration.Value;
+        var l = d.Declaration.Language;
+        return new DeclarationLinkVm(v.Id, Typo(v.Title, l), Typo(v.Issuer, l), v.Year, Href(Permalinks.Declaration(_lang, v.Id)), d.CitedBy.Length, v.Type);
+    }
+
+    private List<DeclarationLinkVm> DeclarationLinks(string type) =>
+        _site.DeclarationsByLanguage[_lang].Where(d => d.Declaration.Value.Type == type)
+            .OrderBy(d => d.Declaration.Value.Year, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(DeclarationLink).ToList();
+
+    private PageSpec DeclarationsIndex()
+    {
+        var path = Permalinks.Declarations(_lang);
+        var page = Page("declarations", path, _t["declarations_title"], _t["declarations_intro"], null, Crumbs(null, (_t["declarations_title"], path)));
+        return new PageSpec(path, "declarations", page, Data(("declarations", DeclarationLinks(DeclarationTypes.Declaration)),
+            ("frameworks", DeclarationLinks(DeclarationTypes.Framework))));
+    }
+
+    private PageSpec DeclarationPage(ResolvedDeclaration d)
+    {
+        var v = d.Declaration.Value;
+        var l = d.Declaration.Language;
+        var path = Permalinks.Declaration(_lang, v.Id);
+        var cited = d.CitedBy.Select(p =>
+        {
+            var e = _site.Edition(p.Slug, _lang);
+            var unit = Unit(e, p);
+            return new CitedByVm(unit.Label, p.Kind == "section" ? "" : Typo(p.Heading ?? "", p.Language), unit.Url, Typo(e.Meta.Value.ShortTitle, _lang));
+        }).ToList();
+        var body = Md(v.Body, l);
+        var description = body.Text.Length > 200 ? body.Text[..body.Text.LastIndexOf(' ', 200)] + " …" : body.Text;
+        var page = Page("declaration", path, v.Title, description.Length > 0 ? description : v.Title, null,
+            Crumbs(null, (_t["declarations_title"], Permalinks.Declarations(_lang)), (v.Title, path)), Notice(d.Declaration.IsFallback, l));
+        var vm = new
+        {
+            v.Id, Title = Typo(v.Title, l), Issuer = Typo(v.Issuer, l), v.Year, v.Type, v.Excerpt, v.Url, Html = body.Html,
+            TextLang = l, Fallback = d.Declaration.IsFallback,
+        };
+        return new PageSpec(path, "declaration", page, Data(("declaration", vm), ("cited_by", cited)));
+    }
+
+    // ---------------------------------------------------------------- search and short forms
+
+    private PageSpec SearchPage()
+    {
+        var path = Permalinks.Search(_lang);
+        var other = _config.Languages.FirstOrDefault(l => l != _lang) ?? _lang;
+        var page = Page("search", path, _t["search_title"], _t["search_title"], null, Crumbs(null, (_t["search_title"], path)));
+        var scripts = _lang.StartsWith("fr", StringComparison.Ordinal)
+            ? "vendor/lunr.min.js vendor/lunr.stemmer.support.js vendor/lunr.fr.js"
+            : "vendor/lunr.min.js";
+        return new PageSpec(path, "search", page, Data(
+            ("index_url", Href($"{_lang}/search/index.json")), ("documents_url", Href($"{_lang}/search/documents.json")),
+            ("scripts", string.Join(' ', scripts.Split(' ').Select(s => Href("assets/" + s)))),
+            ("other_lang", other), ("other_search_url", Href(Permalinks.Search(other))),
+            ("other_lang_name", LanguageName(other))));
+    }
+
+    /// <summary>Short addresses for the main charter: /fr/2.3/ → principle 2, priority 3; /fr/2/ → principle 2.</summary>
+    private IEnumerable<PageSpec> ShortForms()
+    {
+        if (_site.MainCharter is not { Length: > 0 } main || !_site.Editions.TryGetValue((main, _lang), out var e)) yield break;
+        foreach (var p in e.Passages.Where(p => p.Kind is UnitKinds.Principle or UnitKinds.Priority))
+        {
+            var path = $"{_lang}/{p.Number}/";
+            var target = Unit(e, p);
+            var page = Page("redirect", path, target.Label, target.Citation, e, [], noindex: true) with { Canonical = target.AbsoluteUrl };
+            yield return new PageSpec(path, "redirect", page, Data(("target", target)));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Charter.Site.Render;
+
+// The shapes templates see. Property names reach Liquid in snake_case (Number → number, AbsoluteUrl → absolute_url).
+// Fields ending in Html hold HTML the build produced and escaped; templates print them with '| raw'.
+// Everything else is text and is escaped by the template engine.
+
+public sealed record LinkVm(string Label, string Url, bool Current = false);
+
+public sealed record AlternateVm(string Lang, string Name, string Url, string AbsoluteUrl, bool Current);
+
+public sealed record SiteVm(string Title, string BasePath, string HomeUrl, string SearchUrl, string AssetsUrl, string OpenSearchUrl,
+    string DeclarationsUrl, IReadOnlyList<AlternateVm> Languages);
+
+/// <summary>What every page has: its language, title, addresses and the head links.</summary>
+public sealed record PageVm(
+    string Lang, string Kind, string Title, string HeadTitle, string Description, string Path, string Url, string Canonical,
+    IReadOnlyList<AlternateVm> Alternates, string XDefault, string? JsonLd, string? Notice,
+    IReadOnlyList<LinkVm> Breadcrumbs, IReadOnlyList<LinkVm> Nav, string? CharterTitle, string? CharterUrl, string? SideBySideUrl, bool Noindex = false);
+
+/// <summary>A citable unit as shown on a page.</summary>
+public sealed record UnitVm(
+    string Id, string Kind, string Number, string Label, string Html, string Text, string Url, string AbsoluteUrl,
+    string Citation, bool Fallback, string TextLang, string? Heading);
+
+public sealed record SectionVm(string Id, string Number, string Title, string? Headline, string Html, bool Fallback, string TextLang);
+
+public sealed record TocEntryVm(string Number, string Title, string Url, IReadOnlyList<TocEntryVm> Children);
+
+public sealed record CharterVm(string Slug, string Title, string ShortTitle, string Organization, string Year, string? Place,
+    string Citation, string Description, string Url, string Html, IReadOnlyList<TocEntryVm> Toc, string JsonUrl);
+
+public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type);
+
+public sealed record PrincipleVm(UnitVm Unit, string Title, string Theme, string Url, IReadOnlyList<UnitVm> Priorities, IReadOnlyList<NoteVm> Notes);
+
+public sealed record NoteVm(int Number, string Id, string Html);
+
+public sealed record CommitmentListVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Items);
+
+public sealed record MilestoneVm(UnitVm Unit, string Datetime, string DateLabel, string? ConcernsUrl);
+
+public sealed record YearVm(string Year, IReadOnlyList<MilestoneVm> Milestones);
+
+public sealed record CitedByVm(string Label, string Title, string Url, string Charter);
+
+public sealed record SideBySideRowVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Cells);
