@@ -94,14 +94,4 @@
     });
   }
 
-  // Live reload for `charter serve` (the server injects nothing; it answers /_charter/events only when serving).
-  if (location.hostname === "127.0.0.1" || location.hostname === "localhost") {
-    if (window.EventSource) {
-      try {
-        var events = new EventSource("/_charter/events");
-        events.addEventListener("reload", function () { location.reload(); });
-        events.addEventListener("error", function () { events.close(); });
-      } catch (e) { /* not served by charter serve */ }
-    }
-  }
 })();
