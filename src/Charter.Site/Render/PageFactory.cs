@@ -447,8 +447,12 @@ public sealed partial class PageFactory
     {
         var path = Permalinks.Declarations(_lang);
         var page = Page("declarations", path, _t["declarations_title"], _t["declarations_intro"], null, Crumbs(null, (_t["declarations_title"], path)));
+        var main = _site.MainCharter;
+        var diagram = main.Length > 0 && _site.Editions.ContainsKey((main, _lang))
+            ? ReferenceDiagram.Build(_site, _lang, main, Href, DeclarationLink) : null;
         return new PageSpec(path, "declarations", page, Data(("declarations", DeclarationLinks(DeclarationTypes.Declaration)),
-            ("frameworks", DeclarationLinks(DeclarationTypes.Framework))));
+            ("frameworks", DeclarationLinks(DeclarationTypes.Framework)), ("diagram", diagram),
+            ("diagram_charter", diagram is null ? null : Typo(_site.Edition(main, _lang).Meta.Value.ShortTitle, _lang))));
     }
 
     private PageSpec DeclarationPage(ResolvedDeclaration d)
