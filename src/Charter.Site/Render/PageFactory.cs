@@ -84,7 +84,7 @@ public sealed partial class PageFactory
     private IReadOnlyList<LinkVm> Nav(ResolvedEdition e, string current)
     {
         var links = new List<LinkVm>();
-        void Add(string label, string path) => links.Add(new LinkVm(label, Href(path), current.StartsWith(path, StringComparison.Ordinal)));
+        void Add(string label, string path) => links.Add(new LinkVm(label, Href(path), current.StartsWith(path, StringComparison.Ordinal), current == path));
         if (e.Vision is not null) Add(_t["nav_vision"], Permalinks.Section(_lang, e.Slug, "vision"));
         if (!e.Principles.IsEmpty) Add(_t["nav_principles"], Permalinks.Section(_lang, e.Slug, "principles"));
         if (e.Commitments is not null) Add(_t["nav_commitments"], Permalinks.Section(_lang, e.Slug, "commitments"));
@@ -242,7 +242,7 @@ public sealed partial class PageFactory
             ["@type"] = "Legislation", ["@id"] = u.AbsoluteUrl, ["name"] = u.Label, ["legislationIdentifier"] = u.Id,
         }).ToList();
         if (parts.Count > 0) data["hasPart"] = parts;
-        return JsonSerializer.Serialize(data);
+        return JsonSerializer.Serialize(data, Index.Json.LinkedData);
     }
 
     // ---------------------------------------------------------------- charter pages

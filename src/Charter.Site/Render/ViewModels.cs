@@ -4,7 +4,8 @@ namespace Charter.Site.Render;
 // Fields ending in Html hold HTML the build produced and escaped; templates print them with '| raw'.
 // Everything else is text and is escaped by the template engine.
 
-public sealed record LinkVm(string Label, string Url, bool Current = false);
+/// <summary>A link; Current when the page is this link's page or below it, Exact when it is the page itself.</summary>
+public sealed record LinkVm(string Label, string Url, bool Current = false, bool Exact = false);
 
 public sealed record AlternateVm(string Lang, string Name, string Url, string AbsoluteUrl, bool Current);
 
