@@ -44,6 +44,7 @@ public sealed class SiteCheckerTests(CheckSites sites) : IClassFixture<CheckSite
     public void A_site_under_a_sub_folder_passes_and_its_links_carry_the_base_path()
     {
         Assert.True(sites.Sub.Success, Describe(sites.Sub.Diagnostics));
+        Assert.True(sites.Sub.Diagnostics.Count == 0, Describe(sites.Sub.Diagnostics)); // --base-url must not make charter.yml's base_url "unknown"
         Assert.Contains("href=\"/sub/charter/fr/lampedusa/vision/\"", Text(sites.Sub, Home));
         var result = CheckSite(sites.Sub);
         Assert.True(Errors(result).Count == 0, Describe(result.Diagnostics));
