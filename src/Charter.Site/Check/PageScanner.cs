@@ -144,12 +144,19 @@ internal static partial class PageScanner
         return page;
     }
 
-    /// <summary>Inline JSON is data the browser never runs (JSON-LD, application/json); every other script type is code.</summary>
-    private static bool IsDataBlock(string? type)
+    // The types a browser runs (HTML's "JavaScript MIME type essence match", plus module, importmap and
+    // speculationrules, which the Content-Security-Policy governs too). Any other type is a data block, never run:
+    // JSON-LD (application/ld+json) stays allowed inline.
+    private static readonly HashSet<string> ExecutableTypes = new(StringComparer.Ordinal)
     {
-        var mime = (type ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
-    }
+        "", "module", "importmap", "speculationrules",
+        "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
+        "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+        "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+    };
+
+    private static bool IsDataBlock(string? type) =>
+        !ExecutableTypes.Contains((type ?? "").Split(';')[0].Trim().ToLowerInvariant());
 
     private static string[] Tokens(string? value) =>
         (value ?? "").ToLowerInvariant().Split([' ', '\t', '\n', '\r', '\f', ','], StringSplitOptions.RemoveEmptyEntries);

@@ -213,12 +213,13 @@ public sealed class SiteCheckerTests(CheckSites sites) : IClassFixture<CheckSite
         Assert.Contains("<script type=\"application/ld+json\">", Text(sites.Real, Vision));
         var broken = With(sites.Real, Vision, t => ReplaceFirst(t, "</main>",
             "<script>alert(1)</script><button onclick=\"go()\">b</button><a href=\"javascript:go()\">a</a>" +
-            "<script type=\"application/json\">{\"data\": true}</script></main>"));
+            "<script type=\"application/json\">{\"data\": true}</script><script type=\"text/x-template\"><p>{{x}}</p></script>" +
+            "<script type=\"module\">go()</script></main>"));
         var errors = Errors(CheckSite(broken));
-        Assert.Equal(3, errors.Count);
+        Assert.Equal(4, errors.Count);
         Assert.All(errors, e => Assert.Equal(Codes.InlineScript, e.Code));
         var text = Text(broken, Vision);
-        Assert.Equal(new[] { "<script>alert", "<button onclick", "<a href=\"javascript:" }.Select(m => TagPosition(text, m)),
+        Assert.Equal(new[] { "<script>alert", "<button onclick", "<a href=\"javascript:", "<script type=\"module\"" }.Select(m => TagPosition(text, m)),
             errors.Select(e => (e.Location.Line, e.Location.Column)));
     }
 
