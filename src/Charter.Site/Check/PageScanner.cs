@@ -56,7 +56,8 @@ internal static partial class PageScanner
         var page = new PageFacts(file.Path, At(root));
         var pageUri = urls.PageUri(file.Path);
         // A <base href> changes what every relative address of the page means.
-        if (document.Head?.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUri, baseHref.Trim(), out var based))
+        if (document.Head?.Children.FirstOrDefault(e => e.LocalName == "base" && e.HasAttribute("href"))?.GetAttribute("href") is { } baseHref
+            && Uri.TryCreate(pageUri, baseHref.Trim(), out var based))
             pageUri = based;
 
         Reference? AddLink(IElement element, string raw, string what)
