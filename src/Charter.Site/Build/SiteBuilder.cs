@@ -115,7 +115,7 @@ public static class SiteBuilder
             foreach (var file in SiteIndexer.OpenData(site, language, factory, null!)) files.Add(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files.Add(SiteIndexer.DocumentStore(language, documents));
-            // SEARCH-PENDING files.Add(SearchIndex.Build(language, documents));
+            files.Add(SearchIndex.Build(language, documents));
             files.Add(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });
