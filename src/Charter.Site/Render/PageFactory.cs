@@ -41,7 +41,7 @@ public sealed partial class PageFactory
 
     private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
 
-    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, (int, string)?>? notes = null) =>
+    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, NoteLink?>? notes = null) =>
         _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
             id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
             notes ?? (_ => null)));
@@ -350,7 +350,7 @@ public sealed partial class PageFactory
         var order = NoteOrder(p);
         var unit = Unit(e, P(e, p.Id));
         var priorities = p.Priorities.Select(x => Unit(e, P(e, x.Id))).ToList();
-        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", Md(p.Notes[label], lp.Language).Html)).ToList();
+        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{lp.Language}", Md(p.Notes[label], lp.Language).Html)).ToList();
         return new PrincipleVm(unit, Typo(p.Title, lp.Language), Typo(p.Theme, lp.Language),
             Href(Permalinks.Principle(_lang, e.Slug, p.Number)), priorities, notes);
     }
@@ -366,13 +366,14 @@ public sealed partial class PageFactory
     }
 
     /// <summary>How the footnote markers of a passage resolve: only principles and their priorities have notes.</summary>
-    private static Func<string, (int, string)?>? NotesFor(ResolvedEdition e, Passage p)
+    private Func<string, NoteLink?>? NotesFor(ResolvedEdition e, Passage p)
     {
         if (p.Kind is not (UnitKinds.Principle or UnitKinds.Priority)) return null;
         var principle = e.Principles.Select(x => x.Value).FirstOrDefault(x => x.Id == p.Id || x.Priorities.Any(y => y.Id == p.Id));
         if (principle is null || principle.Notes.IsEmpty) return null;
         var order = NoteOrder(principle);
-        return label => order.IndexOf(label) is var i and >= 0 ? (i + 1, $"note-{label}") : null;
+        var page = Href(Permalinks.Principle(_lang, e.Slug, principle.Number));
+        return label => order.IndexOf(label) is var i and >= 0 ? new NoteLink(i + 1, $"{page}#note-{label}", $"note-{label}-ref-{p.Language}") : null;
     }
 
     private string? ConcernsUrl(ResolvedEdition e, string? concerns) => concerns switch

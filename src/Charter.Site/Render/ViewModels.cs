@@ -34,7 +34,7 @@ public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, s
 
 public sealed record PrincipleVm(UnitVm Unit, string Title, string Theme, string Url, IReadOnlyList<UnitVm> Priorities, IReadOnlyList<NoteVm> Notes);
 
-public sealed record NoteVm(int Number, string Id, string Html);
+public sealed record NoteVm(int Number, string Id, string RefId, string Html);
 
 public sealed record CommitmentListVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Items);
 
