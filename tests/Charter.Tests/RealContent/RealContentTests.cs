@@ -172,6 +172,9 @@ public class RealContentTests(RealSiteFixture real)
             var expectedLang = path.Contains('/') ? path[..path.IndexOf('/')] : "fr";
             if (lang != expectedLang) problems.Add($"{path}: lang '{lang}'");
             if (string.IsNullOrWhiteSpace(page.Title)) problems.Add($"{path}: no title");
+            // Duplicate ids make fragments (permalinks) ambiguous; HTML forbids them.
+            var duplicates = page.QuerySelectorAll("[id]").GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (duplicates.Count > 0) problems.Add($"{path}: duplicate ids {string.Join(", ", duplicates.Take(5))}");
             var canonical = page.QuerySelectorAll("link[rel=canonical]").Select(l => l.Attr("href")).ToList();
             if (canonical.Count != 1 || !canonical[0].StartsWith(origin, StringComparison.Ordinal)) problems.Add($"{path}: canonical {string.Join(",", canonical)}");
             var alternates = page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.Attr("hreflang"), l => l.Attr("href"));
