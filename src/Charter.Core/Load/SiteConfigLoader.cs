@@ -57,6 +57,11 @@ public static partial class SiteConfigLoader
             diagnostics.Error(Codes.SiteConfig, fields.Location, $"base_url '{baseUrl}' is not an absolute http(s) URL",
                 "write for example 'base_url: https://example.org/'");
         var theme = fields.String("theme") ?? "default";
+        // 'default' is the built-in theme; any other name is a folder of the site. Without this check a misspelt
+        // name would silently give every page the built-in look.
+        if (theme != "default" && !Directory.Exists(Path.Combine(siteRoot, "themes", theme)))
+            diagnostics.Error(Codes.MissingTemplate, fields.LocationOf("theme") ?? fields.Location, $"theme '{theme}' was not found",
+                $"create themes/{theme}/ with the templates to override, or write 'theme: default'");
         var allowHtml = fields.Bool("allow_html") ?? false;
         var main = fields.String("main_charter");
         fields.ReportUnknown();
