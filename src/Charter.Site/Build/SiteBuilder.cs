@@ -20,7 +20,11 @@ public sealed record BuildStats(
     ImmutableArray<string> Languages, ImmutableDictionary<string, int> PagesPerLanguage, int Files, ImmutableDictionary<string, TranslationCompleteness> Completeness,
     ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
 
-public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files);
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files)
+{
+    /// <summary>Theme files copied as they are (path in the output, full source path): with WriteOutput=false, whoever serves the site needs them too.</summary>
+    public IReadOnlyList<(string Path, string Source)> Assets { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the pipeline in one direction: Load → Validate → Resolve → Render → Index → Write. Each stage collects
@@ -62,7 +66,7 @@ public static class SiteBuilder
 
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
             var stats = new BuildStats(site.Config.Languages, perLanguage, all.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
-            return new BuildResult(true, diagnostics.Sorted(), stats, all);
+            return new BuildResult(true, diagnostics.Sorted(), stats, all) { Assets = assets };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
