@@ -50,7 +50,9 @@ public static partial class SiteConfigLoader
             diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"title given for '{language}', which is not one of the languages",
                 $"use one of: {string.Join(", ", languages)}");
 
-        var baseUrl = baseUrlOverride ?? fields.String("base_url") ?? "http://localhost/";
+        // Read even when overridden, so the field counts as known (no "unknown field" warning with --base-url or serve).
+        var configured = fields.String("base_url");
+        var baseUrl = baseUrlOverride ?? configured ?? "http://localhost/";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             diagnostics.Error(Codes.SiteConfig, fields.Location, $"base_url '{baseUrl}' is not an absolute http(s) URL",
                 "write for example 'base_url: https://example.org/'");
