@@ -32,12 +32,10 @@ public sealed class ServedSite : IAsyncDisposable
 
     public static async Task<ServedSite> StartAsync()
     {
-        var repo = RepositoryRoot();
         var temp = Directory.CreateTempSubdirectory("charter-serve-").FullName;
         var root = Path.Combine(temp, "site");
-        CopyFolder(Path.Combine(repo, "content"), Path.Combine(root, "content"));
-        CopyFolder(Path.Combine(repo, "themes"), Path.Combine(root, "themes"));
-        File.WriteAllText(Path.Combine(root, "charter.yml"), File.ReadAllText(Path.Combine(repo, "charter.yml")) + $"\n# {SecretMarker}\n");
+        CopySite(root);
+        File.AppendAllText(Path.Combine(root, "charter.yml"), $"\n# {SecretMarker}\n");
         File.WriteAllText(Path.Combine(temp, "secret.txt"), SecretMarker);
 
         var stdout = new StringWriter();
@@ -87,6 +85,15 @@ public sealed class ServedSite : IAsyncDisposable
         await Server.DisposeAsync();
         try { Directory.Delete(_temp, recursive: true); }
         catch (IOException) { /* a file still open; the temp folder is cleaned by the system */ }
+    }
+
+    /// <summary>Copies the repository's site (charter.yml, content/, themes/) to <paramref name="root"/>.</summary>
+    public static void CopySite(string root)
+    {
+        var repo = RepositoryRoot();
+        CopyFolder(Path.Combine(repo, "content"), Path.Combine(root, "content"));
+        CopyFolder(Path.Combine(repo, "themes"), Path.Combine(root, "themes"));
+        File.Copy(Path.Combine(repo, "charter.yml"), Path.Combine(root, "charter.yml"));
     }
 
     private static string RepositoryRoot()
