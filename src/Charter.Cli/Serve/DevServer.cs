@@ -30,6 +30,8 @@ public sealed class DevServer : IAsyncDisposable
     private readonly TextWriter _stderr;
     private readonly WebApplication _app;
     private readonly LiveReload _live = new();
+    // Keeps the parsed theme and Markdown pipeline from one build to the next (see BuildCache).
+    private readonly BuildCache _cache = new();
     private readonly CancellationTokenSource _stopping = new();
     // Capacity one, extra requests dropped: changes that arrive during a build ask for one more build, not many.
     private readonly Channel<bool> _rebuild = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -120,7 +122,7 @@ public sealed class DevServer : IAsyncDisposable
         BuildResult result;
         try
         {
-            result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false));
+            result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false), _cache);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
