@@ -137,7 +137,8 @@ public sealed class DevServer : IAsyncDisposable
             var summary = $"Build failed: {Commands.BuildCommand.Plural(errors, "error")}" +
                           (_site is null ? "; nothing to serve until the errors are fixed." : "; still serving the last good site.");
             _stderr.WriteLine(summary);
-            var failure = new BuildFailure(summary, result.Diagnostics.Select(d => d.ToString()).ToList());
+            // Errors first in the overlay: they are why the page did not change; warnings follow.
+            var failure = new BuildFailure(summary, result.Diagnostics.OrderBy(d => d.Severity == Severity.Error ? 0 : 1).Select(d => d.ToString()).ToList());
             _failure = failure;
             _live.Publish("error", new { summary = failure.Summary, diagnostics = failure.Diagnostics });
         }
