@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Charter.Cli.Tests;
 
-/// <summary>One server for all the read-only checks: pages, types, 404, and paths that try to leave the site.</summary>
+/// <summary>
+/// One server (one temporary copy of the site) for the whole collection: starting one costs a full build. Tests that
+/// edit the copy put it back as it was before they end.
+/// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
     public ServedSite Site { get; private set; } = null!;
@@ -11,7 +14,15 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Site.DisposeAsync();
 }
 
-public sealed class ServeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+[CollectionDefinition(Name)]
+public sealed class ServedSiteCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "served site";
+}
+
+/// <summary>Read-only checks: pages, types, 404, and paths that try to leave the site.</summary>
+[Collection(ServedSiteCollection.Name)]
+public sealed class ServeTests(ServerFixture fixture)
 {
     private ServedSite Site => fixture.Site;
 
