@@ -21,18 +21,41 @@ public sealed partial class Theme
 
     public Theme(string siteRoot, string name)
     {
-        var roots = new List<(string, string)>();
-        var own = Path.Combine(siteRoot, "themes", name);
-        if (Directory.Exists(own)) roots.Add((own, $"themes/{name}"));
-        var builtIn = Path.Combine(AppContext.BaseDirectory, "themes", "default");
-        if (Directory.Exists(builtIn) && !SamePath(builtIn, own)) roots.Add((builtIn, "themes/default (built-in)"));
-        _roots = [.. roots];
+        _roots = Roots(siteRoot, name);
         Options = new TemplateOptions();
         Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
         Options.FileProvider = new ThemeFileProvider(this);
     }
 
     public TemplateOptions Options { get; }
+
+    private static ImmutableArray<(string Root, string Label)> Roots(string siteRoot, string name)
+    {
+        var roots = new List<(string, string)>();
+        var own = Path.Combine(siteRoot, "themes", name);
+        if (Directory.Exists(own)) roots.Add((own, $"themes/{name}"));
+        var builtIn = Path.Combine(AppContext.BaseDirectory, "themes", "default");
+        if (Directory.Exists(builtIn) && !SamePath(builtIn, own)) roots.Add((builtIn, "themes/default (built-in)"));
+        return [.. roots];
+    }
+
+    /// <summary>
+    /// A fingerprint of what the parsed templates depend on (which theme folders exist, and the name, size and
+    /// time of each template file): equal fingerprints mean a Theme object can be kept for the next build.
+    /// </summary>
+    public static string TemplatesStamp(string siteRoot, string name)
+    {
+        var stamp = new System.Text.StringBuilder();
+        foreach (var (root, _) in Roots(siteRoot, name))
+        {
+            stamp.Append(root).Append('\n');
+            var templates = Path.Combine(root, "templates");
+            if (!Directory.Exists(templates)) continue;
+            foreach (var file in new DirectoryInfo(templates).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+                stamp.Append(file.FullName).Append(' ').Append(file.Length).Append(' ').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+        }
+        return stamp.ToString();
+    }
 
     public bool Exists => !_roots.IsEmpty;
 
