@@ -71,9 +71,7 @@ internal static class JsText
                 }
                 else
                 {
-                    Span<char> pair = stackalloc char[2];
-                    lower.EncodeToUtf16(pair);
-                    sb.Append(pair);
+                    sb.Append(char.ConvertFromUtf32(lower.Value));
                 }
 
                 i += rune.Utf16SequenceLength;

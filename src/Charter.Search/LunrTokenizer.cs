@@ -7,15 +7,12 @@ namespace Charter.Search;
 /// apostrophes, straight and curly, so that "l'Église" and "l’Église" give "l" and "église":
 /// <c>/[\s\-'’]+/</c>. The separator is not part of the serialized index: the browser sets the
 /// same one (themes/default/assets/js/search.js, <c>CharterSearch.setup</c>) before it builds
-/// queries, and the oracle tests set it from that same file.
+/// queries, and the oracle tests take it from that same file.
 /// </summary>
 internal static class LunrTokenizer
 {
-    /// <summary>The separator as a JavaScript regular expression literal, for documentation and tests.</summary>
+    /// <summary>The separator, as search.js sets it (a JavaScript regular expression literal).</summary>
     public const string SeparatorSource = @"/[\s\-'’]+/";
 
     public static bool IsSeparator(char c) => c == '-' || c == '\'' || c == '\u2019' || JsText.IsJsWhiteSpace(c);
-
-    /// <summary>Calls <paramref name="onToken"/> with the start and length of each token of the lower-cased text.</summary>
-    public static string LowerCase(string? text) => text is null ? string.Empty : JsText.ToLowerCase(text);
 }

@@ -60,10 +60,13 @@ public static partial class Resolver
                 CheckNotes(principle, diagnostics);
             foreach (var milestone in edition.Timeline is { IsFallback: false } t ? t.Value.Milestones : [])
                 CheckConcerns(milestone, edition, declarationIds, diagnostics);
-            foreach (var id in edition.CoCreation is { IsFallback: false } c ? c.Value.DeclarationIds : [])
-                if (!declarationIds.Contains(id))
-                    diagnostics.Error(Codes.UnknownReference, edition.CoCreation.Value.Section.File.LocationOf(edition.CoCreation.Value.Section.File.Text.IndexOf(id, StringComparison.Ordinal)),
+            if (edition.CoCreation is { IsFallback: false } co)
+            {
+                var file = co.Value.Section.File;
+                foreach (var id in co.Value.DeclarationIds.Where(id => !declarationIds.Contains(id)))
+                    diagnostics.Error(Codes.UnknownReference, file.LocationOf(file.Text.IndexOf(id, StringComparison.Ordinal)),
                         $"unknown declaration '{id}'", "use the id of a file in content/declarations/");
+            }
         }
 
         var declarations = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ResolvedDeclaration>>();
