@@ -22,6 +22,8 @@ public sealed partial class HugoSiteWriter
     [GeneratedRegex(@"\[\^(?<label>[^\]\s]+)\]")]
     private static partial Regex NoteRef();
 
+    private const string CharterFolder = "charters";
+
     private readonly ResolvedSite _site;
     private readonly string _sourceRoot;
 
@@ -142,6 +144,10 @@ public sealed partial class HugoSiteWriter
                 .Field("excerpt", d.Excerpt).Field("source_url", d.Url).Build(Markdown(d.Body?.Source)));
         }
 
+        // All charters sit in one section that is not published itself: Hugo caches a layout per top-level section,
+        // so a section per charter would make it parse its templates again for every charter.
+        Save($"{CharterFolder}/_index.md", new FrontMatterWriter().Field("title", "Charters").Raw("hidden", "true")
+            .Line("_build:").Raw("render", "never", 2).Raw("list", "always", 2).Build(null));
         var weight = 0;
         foreach (var slug in _site.CharterSlugs.OrderBy(s => s == _site.MainCharter ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal))
         {
@@ -164,8 +170,11 @@ public sealed partial class HugoSiteWriter
         var slug = e.Slug;
         var meta = e.Meta.Value;
         string Section(string name) => Permalinks.Section(lang, slug, name);
+        // Each page says where it is published, since its folder (charters/SLUG/) is not its address.
+        FrontMatterWriter Start(string title, string layout, string path) =>
+            new FrontMatterWriter().Field("title", title).Raw("layout", layout).Field("url", "/" + path).Field("charter", slug);
 
-        var home = new FrontMatterWriter().Field("title", meta.Title).Raw("layout", "charter").Raw("kind", "charter").Raw("weight", weight)
+        var home = Start(meta.Title, "charter", Permalinks.Charter(lang, slug)).Raw("kind", "charter").Raw("weight", weight)
             .Field("short_title", meta.ShortTitle).Field("organization", meta.Organization).Field("year", meta.Year)
             .Field("place", meta.Place).Field("citation", meta.Citation).Field("description", meta.Description);
         if (e.Ambition is { } a)
@@ -175,25 +184,25 @@ public sealed partial class HugoSiteWriter
             home.Line("cocreation:").Field("title", co.Value.Section.Title, 2).Field("text", Markdown(co.Value.Section.Body?.Source), 2)
                 .Line($"declarations: {FrontMatterWriter.List(co.Value.DeclarationIds)}", 2);
         PageReferences(home, e, Permalinks.Charter(lang, slug));
-        save($"{slug}/_index.md", home.Build(Markdown(meta.Body?.Source)));
+        save($"{CharterFolder}/{slug}/_index.md", home.Build(Markdown(meta.Body?.Source)));
 
         if (e.Vision is { } v)
         {
-            var w = new FrontMatterWriter().Field("title", v.Value.Section.Title).Raw("layout", "vision").Raw("weight", 1)
+            var w = Start(v.Value.Section.Title, "vision", Section("vision")).Raw("weight", 1)
                 .Raw("number", v.Value.Section.Number).Field("headline", v.Value.Section.Headline)
                 .Field("premises_intro", Markdown(v.Value.PremisesIntro?.Source));
             Units(w, "premises", v.Value.Premises.Select(p => (p.Id, p.Number.ToString(), p.Text.Source)));
             PageReferences(w, e, Section("vision"));
-            save($"{slug}/vision.md", w.Build(Markdown(v.Value.Section.Body?.Source)));
+            save($"{CharterFolder}/{slug}/vision.md", w.Build(Markdown(v.Value.Section.Body?.Source)));
         }
 
         if (e.PrinciplesIntro is not null || !e.Principles.IsEmpty)
         {
             var intro = e.PrinciplesIntro?.Value;
-            var w = new FrontMatterWriter().Field("title", intro?.Title ?? "Principles").Raw("layout", "principles").Raw("weight", 2)
+            var w = Start(intro?.Title ?? "Principles", "principles", Section("principles")).Raw("weight", 2)
                 .Raw("number", intro?.Number);
             PageReferences(w, e, Section("principles"));
-            save($"{slug}/principles/_index.md", w.Build(Markdown(intro?.Body?.Source)));
+            save($"{CharterFolder}/{slug}/principles/_index.md", w.Build(Markdown(intro?.Body?.Source)));
         }
         foreach (var lp in e.Principles)
         {
@@ -202,16 +211,16 @@ public sealed partial class HugoSiteWriter
             string WithNotes(string? text) => text is null ? "" : Markdown(text) + string.Concat(NoteRef().Matches(text)
                 .Select(m => m.Groups["label"].Value).Distinct().Where(p.Notes.ContainsKey)
                 .Select(label => $"\n\n[^{label}]: {Markdown(p.Notes[label].Source)}"));
-            var w = new FrontMatterWriter().Field("title", p.Title).Raw("layout", "principle").Raw("weight", p.Number)
+            var w = Start(p.Title, "principle", Permalinks.Principle(lang, slug, p.Number)).Raw("weight", p.Number)
                 .Field("id", p.Id).Raw("number", p.Number).Field("theme", p.Theme);
             Units(w, "priorities", p.Priorities.Select(x => (x.Id, $"{p.Number}.{x.Number}", WithNotes(x.Text.Source))));
             PageReferences(w, e, Permalinks.Principle(lang, slug, p.Number));
-            save($"{slug}/principles/{p.Number}.md", w.Build(WithNotes(p.Description?.Source)));
+            save($"{CharterFolder}/{slug}/principles/{p.Number}.md", w.Build(WithNotes(p.Description?.Source)));
         }
 
         if (e.Commitments is { } c)
         {
-            var w = new FrontMatterWriter().Field("title", c.Value.Section.Title).Raw("layout", "commitments").Raw("weight", 3)
+            var w = Start(c.Value.Section.Title, "commitments", Section("commitments")).Raw("weight", 3)
                 .Raw("number", c.Value.Section.Number).Field("headline", c.Value.Section.Headline)
                 .Field("lists_intro", Markdown(c.Value.ListsIntro?.Source)).Line("lists:");
             foreach (var list in c.Value.Lists)
@@ -221,12 +230,12 @@ public sealed partial class HugoSiteWriter
                     w.Field("- id", item.Id, 6).Field("number", $"{list.Number}.{item.Number}", 8).Field("text", Markdown(item.Text.Source), 8);
             }
             PageReferences(w, e, Section("commitments"));
-            save($"{slug}/commitments.md", w.Build(Markdown(c.Value.Section.Body?.Source)));
+            save($"{CharterFolder}/{slug}/commitments.md", w.Build(Markdown(c.Value.Section.Body?.Source)));
         }
 
         if (e.Timeline is { } tl)
         {
-            var w = new FrontMatterWriter().Field("title", tl.Value.Title).Raw("layout", "timeline").Raw("weight", 4)
+            var w = Start(tl.Value.Title, "timeline", Section("timeline")).Raw("weight", 4)
                 .Field("intro", Markdown(tl.Value.Intro?.Source)).Line("milestones:");
             foreach (var m in tl.Value.Milestones)
             {
@@ -240,32 +249,21 @@ public sealed partial class HugoSiteWriter
                     .Raw("year", m.Date.Year, 4).Field("text", Markdown(m.Text.Source), 4).Field("concerns", concerns is null ? null : "/" + concerns, 4);
             }
             PageReferences(w, e, Section("timeline"));
-            save($"{slug}/timeline.md", w.Build(null));
+            save($"{CharterFolder}/{slug}/timeline.md", w.Build(null));
         }
 
         if (e.Acknowledgements is { } ack)
         {
-            var w = new FrontMatterWriter().Field("title", ack.Value.Section.Title).Raw("layout", "acknowledgements").Raw("weight", 5)
+            var w = Start(ack.Value.Section.Title, "acknowledgements", Section("acknowledgements")).Raw("weight", 5)
                 .Field("contributors_intro", ack.Value.ContributorsIntro).Strings("contributors", ack.Value.Contributors)
                 .Field("partners_intro", ack.Value.PartnersIntro).Strings("partners", ack.Value.Partners);
-            save($"{slug}/acknowledgements.md", w.Build(Markdown(ack.Value.Section.Body?.Source)));
+            save($"{CharterFolder}/{slug}/acknowledgements.md", w.Build(Markdown(ack.Value.Section.Body?.Source)));
         }
 
-        // Every passage in every language, this one first: the same rows as our side-by-side page.
-        var languages = _site.Config.Languages.OrderBy(l => l == lang ? 0 : 1).ToList();
-        var sbs = new FrontMatterWriter().Field("title", Strings(lang).GetValueOrDefault("side_by_side", "Side by side"))
-            .Raw("layout", "side-by-side").Raw("weight", 6).Line("rows:");
-        foreach (var p in e.Passages)
-        {
-            sbs.Field("- id", p.Id, 2).Raw("kind", p.Kind, 4).Field("number", p.Number, 4).Field("heading", p.Heading, 4).Line("cells:", 4);
-            foreach (var l in languages)
-            {
-                var other = _site.Edition(slug, l).Passages.FirstOrDefault(x => x.Id == p.Id) ?? p;
-                sbs.Field("- lang", other.Language, 6).Field("url", "/" + Permalinks.InLanguage(other.PagePath, l) + "#" + p.Id, 8)
-                    .Field("text", Markdown(other.Text?.Source), 8);
-            }
-        }
-        save($"{slug}/side-by-side.md", sbs.Build(null));
+        // The side-by-side page gathers its rows from the charter's pages in every language (layouts/partials/passages.html).
+        var sbs = Start(Strings(lang).GetValueOrDefault("side_by_side", "Side by side"), "side-by-side", Section("side-by-side"))
+           .Raw("weight", 6);
+        save($"{CharterFolder}/{slug}/side-by-side.md", sbs.Build(null));
     }
 
     /// <summary>The short addresses of the main charter (/fr/2/, /fr/2.3/): pages that send the reader on to the unit.</summary>
