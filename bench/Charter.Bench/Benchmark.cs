@@ -15,7 +15,8 @@ public static partial class Benchmark
 {
     private sealed record Corpus(string Name, int Charters, string Site, string? Hugo);
 
-    private sealed record Sample(double WallMs, long PeakKb, IReadOnlyList<(string Stage, double Ms)> Stages);
+    /// <summary>One build: wall time, CPU time (user + system, NaN when unknown), peak resident set, our stages.</summary>
+    private sealed record Sample(double WallMs, double CpuMs, long PeakKb, IReadOnlyList<(string Stage, double Ms)> Stages);
 
     private sealed record Result(Corpus Corpus, List<Sample> Ours, List<Sample> Hugo, int OursPages, int? HugoPages, string OursOutput);
 
@@ -109,7 +110,7 @@ public static partial class Benchmark
         try
         {
             // /usr/bin/time reports the child's peak resident set (ru_maxrss) after it exits; without it, sample the live process.
-            var (exe, argv) = time is null ? (file, args) : (time, (IReadOnlyList<string>)["-f", "%M", "-o", peakFile, file, .. args]);
+            var (exe, argv) = time is null ? (file, args) : (time, (IReadOnlyList<string>)["-f", "%M %U %S", "-o", peakFile, file, .. args]);
             var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDir };
             foreach (var a in argv) psi.ArgumentList.Add(a);
             var clock = Stopwatch.StartNew();
@@ -127,8 +128,12 @@ public static partial class Benchmark
                 stderr.WriteLine(stderrTask.Result);
                 throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}");
             }
-            var peak = time is not null && long.TryParse(File.ReadAllText(peakFile).Trim().Split('\n')[^1], NumberStyles.None, Inv, out var kb) ? kb : polled;
-            return new Sample(clock.Elapsed.TotalMilliseconds, peak, ParseStages(stdoutText));
+            // "%M %U %S": peak KB, user and system seconds (the last line; time prints a note above it if the child failed).
+            var report = time is null ? [] : File.ReadAllText(peakFile).Trim().Split('\n')[^1].Split(' ');
+            var peak = report.Length == 3 && long.TryParse(report[0], NumberStyles.None, Inv, out var kb) ? kb : polled;
+            var cpu = report.Length == 3 && double.TryParse(report[1], NumberStyles.Float, Inv, out var user) && double.TryParse(report[2], NumberStyles.Float, Inv, out var sys)
+                ? (user + sys) * 1000 : double.NaN;
+            return new Sample(clock.Elapsed.TotalMilliseconds, cpu, peak, ParseStages(stdoutText));
         }
         finally
         {
@@ -178,6 +183,8 @@ public static partial class Benchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    private static string Ratio(double a, double b) => double.IsNaN(a) || double.IsNaN(b) || b == 0 ? "–" : (a / b).ToString("0.00", Inv);
+
     private static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms.ToString("0", Inv);
 
     private static string Mb(IEnumerable<Sample> samples) =>
@@ -193,16 +200,19 @@ public static partial class Benchmark
         o.WriteLine($"dotnet {dotnet} · {hugoVersion}");
         // Other work on the machine slows both tools; alternating runs keeps the comparison fair, not the absolute figures.
         o.WriteLine($"Load average (1, 5, 15 min): {load}");
-        o.WriteLine($"Whole-process cold builds, median of {runs} run(s) each after one untimed warm-up; peak = max resident set over the runs.");
+        o.WriteLine($"Whole-process cold builds, median of {runs} run(s) each after one untimed warm-up; CPU = user + system time of the process;");
+        o.WriteLine("peak = max resident set over the runs. On a busy machine, CPU time is the steadier comparison; wall time is what an editor waits.");
         o.WriteLine();
-        o.WriteLine("| corpus | pages (ours) | pages (Hugo) | ours (ms) | Hugo (ms) | ours/Hugo | peak MB (ours) | peak MB (Hugo) |");
-        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|");
+        o.WriteLine("| corpus | pages (ours) | pages (Hugo) | ours (ms) | Hugo (ms) | ours/Hugo | CPU ours (ms) | CPU Hugo (ms) | CPU ours/Hugo | peak MB (ours) | peak MB (Hugo) |");
+        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in results)
         {
             var ours = Median(r.Ours.Select(s => s.WallMs));
             var theirs = Median(r.Hugo.Select(s => s.WallMs));
-            var ratio = double.IsNaN(theirs) ? "–" : (ours / theirs).ToString("0.00", Inv);
-            o.WriteLine($"| {r.Corpus.Name} | {r.OursPages} | {(r.HugoPages?.ToString(Inv) ?? "–")} | {Ms(ours)} | {Ms(theirs)} | {ratio} | {Mb(r.Ours)} | {Mb(r.Hugo)} |");
+            var oursCpu = Median(r.Ours.Select(s => s.CpuMs).Where(v => !double.IsNaN(v)));
+            var theirCpu = Median(r.Hugo.Select(s => s.CpuMs).Where(v => !double.IsNaN(v)));
+            o.WriteLine($"| {r.Corpus.Name} | {r.OursPages} | {(r.HugoPages?.ToString(Inv) ?? "–")} | {Ms(ours)} | {Ms(theirs)} | {Ratio(ours, theirs)} | " +
+                $"{Ms(oursCpu)} | {Ms(theirCpu)} | {Ratio(oursCpu, theirCpu)} | {Mb(r.Ours)} | {Mb(r.Hugo)} |");
         }
 
         var stages = results.SelectMany(r => r.Ours).SelectMany(s => s.Stages.Select(x => x.Stage)).Distinct().ToList();
