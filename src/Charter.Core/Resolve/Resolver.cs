@@ -52,18 +52,23 @@ public static partial class Resolver
         }
 
         // Check references and notes once per source file (each language's own text), not once per fallback use.
+        // The co-creation list is checked below, at the line of each id; here only the links of its prose.
         foreach (var passage in editions.Values.SelectMany(e => e.Passages).Where(p => !p.IsFallback))
-            CheckReferences(passage, declarationIds, diagnostics);
+            CheckReferences(passage.Id == "co-creation" ? passage with { References = [.. RefLinks(passage.Text)] } : passage,
+                declarationIds, diagnostics);
         foreach (var edition in editions.Values)
         {
             foreach (var principle in edition.Principles.Where(p => !p.IsFallback).Select(p => p.Value))
                 CheckNotes(principle, diagnostics);
             foreach (var milestone in edition.Timeline is { IsFallback: false } t ? t.Value.Milestones : [])
                 CheckConcerns(milestone, edition, declarationIds, diagnostics);
-            foreach (var id in edition.CoCreation is { IsFallback: false } c ? c.Value.DeclarationIds : [])
-                if (!declarationIds.Contains(id))
-                    diagnostics.Error(Codes.UnknownReference, edition.CoCreation.Value.Section.File.LocationOf(edition.CoCreation.Value.Section.File.Text.IndexOf(id, StringComparison.Ordinal)),
+            if (edition.CoCreation is { IsFallback: false } co)
+            {
+                var file = co.Value.Section.File;
+                foreach (var id in co.Value.DeclarationIds.Where(id => !declarationIds.Contains(id)))
+                    diagnostics.Error(Codes.UnknownReference, file.LocationOf(file.Text.IndexOf(id, StringComparison.Ordinal)),
                         $"unknown declaration '{id}'", "use the id of a file in content/declarations/");
+            }
         }
 
         var declarations = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ResolvedDeclaration>>();

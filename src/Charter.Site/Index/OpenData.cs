@@ -17,4 +17,7 @@ public static class Json
     };
 
     public static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
+
+    /// <summary>For JSON-LD inside a script element: readable letters, but &lt; &gt; &amp; still escaped so "&lt;/script" cannot appear.</summary>
+    public static readonly JsonSerializerOptions LinkedData = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 }

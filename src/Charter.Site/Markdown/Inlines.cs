@@ -18,7 +18,10 @@ public sealed class NoteReferenceInline : LeafInline
 {
     public required string Label { get; init; }
     public int Number { get; set; }
-    public string Target { get; set; } = "";
+    /// <summary>Where the marker links: the note on its principle's page (a full path, so it also works from other pages).</summary>
+    public string Href { get; set; } = "";
+    /// <summary>The marker's own id, which the note links back to; unique per language, since the side-by-side view shows two.</summary>
+    public string Id { get; set; } = "";
 }
 
 /// <summary>Parses both extras; it runs before Markdig's link parser, which would otherwise take the '['.</summary>
@@ -69,8 +72,8 @@ public sealed class NoteReferenceRenderer : HtmlObjectRenderer<NoteReferenceInli
     protected override void Write(HtmlRenderer renderer, NoteReferenceInline note)
     {
         if (!renderer.EnableHtmlForInline || note.Number == 0) return;
-        renderer.Write("<sup class=\"note-ref\"><a href=\"#").WriteEscape(note.Target).Write("\" id=\"")
-            .WriteEscape(note.Target).Write("-ref\">").Write(note.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        renderer.Write("<sup class=\"note-ref\"><a href=\"").WriteEscape(note.Href).Write("\" id=\"")
+            .WriteEscape(note.Id).Write("\">").Write(note.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Write("</a></sup>");
     }
 }

@@ -8,10 +8,13 @@ using Markdig.Syntax.Inlines;
 namespace Charter.Site.Markdown;
 
 /// <summary>What a Markdown text needs from its page: its language, how to resolve <c>ref:</c> links and footnotes.</summary>
-public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, (int Number, string Target)?> ResolveNote)
+public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, NoteLink?> ResolveNote)
 {
     public static MarkdownContext Plain(string language) => new(language, _ => null, _ => null);
 }
+
+/// <summary>How a footnote marker links to its note and what id it carries for the way back.</summary>
+public sealed record NoteLink(int Number, string Href, string Id);
 
 /// <summary>A Markdown text rendered once to HTML and to plain text (for charter.json, search and citations).</summary>
 public sealed record RenderedText(string Html, string Text);
@@ -71,7 +74,7 @@ public sealed class MarkdownRenderer
                     auto.GetAttributes().AddProperty("rel", "noopener");
                     break;
                 case NoteReferenceInline note when context.ResolveNote(note.Label) is { } resolved:
-                    (note.Number, note.Target) = resolved;
+                    (note.Number, note.Href, note.Id) = (resolved.Number, resolved.Href, resolved.Id);
                     break;
                 case LiteralInline literal when french:
                     var text = literal.Content.ToString();

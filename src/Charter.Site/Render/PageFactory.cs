@@ -41,7 +41,7 @@ public sealed partial class PageFactory
 
     private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
 
-    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, (int, string)?>? notes = null) =>
+    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, NoteLink?>? notes = null) =>
         _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
             id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
             notes ?? (_ => null)));
@@ -84,7 +84,7 @@ public sealed partial class PageFactory
     private IReadOnlyList<LinkVm> Nav(ResolvedEdition e, string current)
     {
         var links = new List<LinkVm>();
-        void Add(string label, string path) => links.Add(new LinkVm(label, Href(path), current.StartsWith(path, StringComparison.Ordinal)));
+        void Add(string label, string path) => links.Add(new LinkVm(label, Href(path), current.StartsWith(path, StringComparison.Ordinal), current == path));
         if (e.Vision is not null) Add(_t["nav_vision"], Permalinks.Section(_lang, e.Slug, "vision"));
         if (!e.Principles.IsEmpty) Add(_t["nav_principles"], Permalinks.Section(_lang, e.Slug, "principles"));
         if (e.Commitments is not null) Add(_t["nav_commitments"], Permalinks.Section(_lang, e.Slug, "commitments"));
@@ -242,7 +242,7 @@ public sealed partial class PageFactory
             ["@type"] = "Legislation", ["@id"] = u.AbsoluteUrl, ["name"] = u.Label, ["legislationIdentifier"] = u.Id,
         }).ToList();
         if (parts.Count > 0) data["hasPart"] = parts;
-        return JsonSerializer.Serialize(data);
+        return JsonSerializer.Serialize(data, Index.Json.LinkedData);
     }
 
     // ---------------------------------------------------------------- charter pages
@@ -350,7 +350,7 @@ public sealed partial class PageFactory
         var order = NoteOrder(p);
         var unit = Unit(e, P(e, p.Id));
         var priorities = p.Priorities.Select(x => Unit(e, P(e, x.Id))).ToList();
-        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", Md(p.Notes[label], lp.Language).Html)).ToList();
+        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{lp.Language}", Md(p.Notes[label], lp.Language).Html)).ToList();
         return new PrincipleVm(unit, Typo(p.Title, lp.Language), Typo(p.Theme, lp.Language),
             Href(Permalinks.Principle(_lang, e.Slug, p.Number)), priorities, notes);
     }
@@ -366,13 +366,14 @@ public sealed partial class PageFactory
     }
 
     /// <summary>How the footnote markers of a passage resolve: only principles and their priorities have notes.</summary>
-    private static Func<string, (int, string)?>? NotesFor(ResolvedEdition e, Passage p)
+    private Func<string, NoteLink?>? NotesFor(ResolvedEdition e, Passage p)
     {
         if (p.Kind is not (UnitKinds.Principle or UnitKinds.Priority)) return null;
         var principle = e.Principles.Select(x => x.Value).FirstOrDefault(x => x.Id == p.Id || x.Priorities.Any(y => y.Id == p.Id));
         if (principle is null || principle.Notes.IsEmpty) return null;
         var order = NoteOrder(principle);
-        return label => order.IndexOf(label) is var i and >= 0 ? (i + 1, $"note-{label}") : null;
+        var page = Href(Permalinks.Principle(_lang, e.Slug, principle.Number));
+        return label => order.IndexOf(label) is var i and >= 0 ? new NoteLink(i + 1, $"{page}#note-{label}", $"note-{label}-ref-{p.Language}") : null;
     }
 
     private string? ConcernsUrl(ResolvedEdition e, string? concerns) => concerns switch
@@ -447,8 +448,12 @@ public sealed partial class PageFactory
     {
         var path = Permalinks.Declarations(_lang);
         var page = Page("declarations", path, _t["declarations_title"], _t["declarations_intro"], null, Crumbs(null, (_t["declarations_title"], path)));
+        var main = _site.MainCharter;
+        var diagram = main.Length > 0 && _site.Editions.ContainsKey((main, _lang))
+            ? ReferenceDiagram.Build(_site, _lang, main, Href, DeclarationLink) : null;
         return new PageSpec(path, "declarations", page, Data(("declarations", DeclarationLinks(DeclarationTypes.Declaration)),
-            ("frameworks", DeclarationLinks(DeclarationTypes.Framework))));
+            ("frameworks", DeclarationLinks(DeclarationTypes.Framework)), ("diagram", diagram),
+            ("diagram_charter", diagram is null ? null : Typo(_site.Edition(main, _lang).Meta.Value.ShortTitle, _lang))));
     }
 
     private PageSpec DeclarationPage(ResolvedDeclaration d)

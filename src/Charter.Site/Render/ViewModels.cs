@@ -4,7 +4,8 @@ namespace Charter.Site.Render;
 // Fields ending in Html hold HTML the build produced and escaped; templates print them with '| raw'.
 // Everything else is text and is escaped by the template engine.
 
-public sealed record LinkVm(string Label, string Url, bool Current = false);
+/// <summary>A link; Current when the page is this link's page or below it, Exact when it is the page itself.</summary>
+public sealed record LinkVm(string Label, string Url, bool Current = false, bool Exact = false);
 
 public sealed record AlternateVm(string Lang, string Name, string Url, string AbsoluteUrl, bool Current);
 
@@ -33,7 +34,7 @@ public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, s
 
 public sealed record PrincipleVm(UnitVm Unit, string Title, string Theme, string Url, IReadOnlyList<UnitVm> Priorities, IReadOnlyList<NoteVm> Notes);
 
-public sealed record NoteVm(int Number, string Id, string Html);
+public sealed record NoteVm(int Number, string Id, string RefId, string Html);
 
 public sealed record CommitmentListVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Items);
 

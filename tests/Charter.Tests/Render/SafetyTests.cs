@@ -1,0 +1,49 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Charter.Tests.Support;
+
+namespace Charter.Tests.Render;
+
+/// <summary>Issue 8, safe output: raw HTML from content is text unless the site allows it.</summary>
+public class SafetyTests
+{
+    private const string Hostile = "Avant.\n\n<script>alert(1)</script>\n\nUne image <img src=\"x\" onerror=\"alert(2)\"> au milieu.\n";
+
+    private static IElement Ambition(bool allowHtml)
+    {
+        using var site = new TempDir(Repo.Fixture("mini"));
+        site.Write("content/demo/ambition.fr.md", "---\nnumber: 1\ntitle: Ambition\n---\n" + Hostile);
+        if (allowHtml) site.Replace("charter.yml", "theme: default", "theme: default\nallow_html: true");
+        var result = Builds.InMemory(site.Path);
+        result.AssertSucceeded();
+        return Html.Parse(result.File("fr/demo/index.html")).GetElementById("ambition")!;
+    }
+
+    [Fact]
+    public void Raw_html_in_markdown_is_shown_as_text_by_default()
+    {
+        var section = Ambition(allowHtml: false);
+        Assert.Empty(section.QuerySelectorAll("script"));
+        Assert.Empty(section.QuerySelectorAll("img"));
+        Assert.Empty(section.Descendants<IElement>().Where(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal))));
+        // The reader sees what the editor typed.
+        Assert.Contains("<script>alert(1)</script>", section.TextContent);
+        Assert.Contains("<img src=\"x\" onerror=\"alert(2)\">", section.TextContent);
+    }
+
+    [Fact]
+    public void Raw_html_passes_when_the_site_allows_it()
+    {
+        var section = Ambition(allowHtml: true);
+        Assert.Equal("alert(1)", section.QuerySelector("script")!.TextContent);
+        Assert.Equal("alert(2)", section.QuerySelector("img")!.Attr("onerror"));
+    }
+
+    [Fact]
+    public void External_links_in_markdown_get_rel_noopener()
+    {
+        var result = Builds.InMemory(Repo.Fixture("mini"));
+        var link = Html.Parse(result.File("en/demo/index.html")).QuerySelectorAll("main a[href='https://www.uclg.org/']").Single();
+        Assert.Contains("noopener", link.Attr("rel").Split(' '));
+    }
+}

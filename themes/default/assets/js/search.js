@@ -1,0 +1,570 @@
+/*
+ * Charter search, in the browser. No inline script and no eval: the page loads this file with
+ * <script src>, and this file loads lunr (the scripts named in #search-config's data-scripts),
+ * the language's lunr index (built at build time by Charter.Search, byte-identical to what lunr
+ * itself would build) and its document store, only when the reader searches.
+ *
+ * The top part (CharterSearch.setup, CharterSearch.configure, CharterSearch.indexPipeline)
+ * holds what the browser and the index builder must agree on; the oracle tests of
+ * tests/Charter.Search.Tests run it, with the genuine lunr files, to build the reference index.
+ *   - Tokenizer separator: lunr's /[\s\-]+/ plus apostrophes, straight and curly ("l'Église"
+ *     gives "l" and "église"), the full stop and middle dot of French inclusive writing
+ *     ("migrant.e.s" gives "migrant", "e", "s"), Unicode hyphens and dashes ("2020–2022") and the
+ *     slash ("et/ou"). lunr does not serialize it, so it is set here, and Charter.Search's
+ *     LunrTokenizer uses the same characters.
+ *   - Pipelines by language: "en" is lunr's default (trimmer, stopWordFilter, stemmer; search:
+ *     stemmer); "fr" is lunr-languages 1.22.0's lunr.fr (trimmer-fr, stopWordFilter-fr,
+ *     accentFold-fr, stemmer-fr; search: trimmer-fr, accentFold-fr, stemmer-fr). 1.22.0 folds
+ *     accents itself, before stemming, so "detention" finds "détention"; nothing is added.
+ *     Any other language: "trimmer-unicode" alone (no stop words, no stemming), a trimmer that
+ *     keeps the letters, marks and digits of every script, registered here.
+ */
+(function (root) {
+  'use strict';
+
+  var SEPARATOR = /[\s\-\u2010-\u2015'\u2019.\/\u00B7]+/;
+  var UNICODE_TRIM_START = /^[^\p{L}\p{M}\p{N}]+/u;
+  var UNICODE_TRIM_END = /[^\p{L}\p{M}\p{N}]+$/u;
+
+  function primaryLanguage(lang) {
+    return String(lang || '').toLowerCase().split(/[-_]/)[0];
+  }
+
+  /** Sets the separator and registers Charter's pipeline functions; call once lunr is loaded. */
+  function setup(lunr) {
+    lunr.tokenizer.separator = SEPARATOR;
+    if (lunr.QueryLexer) {
+      lunr.QueryLexer.termSeparator = SEPARATOR;
+    }
+    if (!lunr.trimmerUnicode) {
+      lunr.trimmerUnicode = function (token) {
+        return token.update(function (s) {
+          return s.replace(UNICODE_TRIM_START, '').replace(UNICODE_TRIM_END, '');
+        });
+      };
+      lunr.Pipeline.registerFunction(lunr.trimmerUnicode, 'trimmer-unicode');
+    }
+  }
+
+  /** Sets up a lunr.Builder (inside lunr(function () { … })) for a language. */
+  function configure(builder, lunr, lang) {
+    var primary = primaryLanguage(lang);
+    if (primary === 'en') {
+      return; // lunr's default pipelines
+    }
+    if (primary === 'fr') {
+      builder.use(lunr.fr);
+      return;
+    }
+    builder.pipeline.reset();
+    builder.pipeline.add(lunr.trimmerUnicode);
+    builder.searchPipeline.reset();
+    builder.searchPipeline.add(lunr.trimmerUnicode);
+  }
+
+  /** The index-time pipeline functions for a language, in order. */
+  function indexPipeline(lunr, lang) {
+    var primary = primaryLanguage(lang);
+    if (primary === 'en') {
+      return [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer];
+    }
+    if (primary === 'fr') {
+      return [lunr.fr.trimmer, lunr.fr.stopWordFilter, lunr.fr.accentFold, lunr.fr.stemmer];
+    }
+    return [lunr.trimmerUnicode];
+  }
+
+  /**
+   * What a typed word goes through before it becomes a query clause: the index pipeline's
+   * trimmer and stop word filter (the index's own search pipeline then stems it), and the
+   * function that gives the unstemmed form a prefix is matched with.
+   */
+  function queryCleaning(lunr, lang) {
+    var primary = primaryLanguage(lang);
+    var same = function (s) { return s; };
+    if (primary === 'en') {
+      return { trim: lunr.trimmer, trimStart: /^\W+/, stop: lunr.stopWordFilter, fold: same };
+    }
+    if (primary === 'fr') {
+      return {
+        trim: lunr.fr.trimmer,
+        trimStart: new RegExp('^[^' + lunr.fr.wordCharacters + '0-9]+'),
+        stop: lunr.fr.stopWordFilter,
+        fold: lunr.fr.accentFoldTerm
+      };
+    }
+    return { trim: lunr.trimmerUnicode, trimStart: UNICODE_TRIM_START, stop: null, fold: same };
+  }
+
+  /* Query: each typed word must match (exactly, after the language's pipeline), and the last
+     word, while it is being typed, also as a prefix. One lunr query holds every clause as
+     optional; the results that match every word come first, then those that match fewer. */
+
+  var MIN_PREFIX = 2;
+
+  function parseQuery(ready, query) {
+    var lunr = ready.lunr;
+    var words = [];
+    lunr.tokenizer(query).forEach(function (token) {
+      var str = ready.trim(token).toString().replace(/\*/g, '');
+      if (!str) {
+        return;
+      }
+      var stopWord = ready.stop !== null && !ready.stop(new lunr.Token(str));
+      var exact = stopWord ? [] : ready.index.pipeline.runString(str).filter(Boolean);
+      words.push({ str: str, exact: exact, partial: [], prefixes: [] });
+    });
+    // The last word, unless followed by a separator, is still being typed (even a stop word:
+    // "de" may be the start of "détention"). It also matches
+    //  - as a prefix, unstemmed and stemmed ("déten" finds "detent", the term of "détention");
+    //  - the longest index term that it starts with, down to 4 characters shorter (and at
+    //    least 3), for a word typed past its stem ("logem" finds "log", the term of "logement").
+    if (words.length > 0 && !SEPARATOR.test(query.slice(-1))) {
+      var last = words[words.length - 1];
+      var folded = ready.fold(last.str);
+      [folded].concat(last.exact).forEach(function (p) {
+        if (p && p.length >= MIN_PREFIX && last.prefixes.indexOf(p) === -1) {
+          last.prefixes.push(p);
+        }
+      });
+      var inverted = ready.index.invertedIndex;
+      for (var k = folded.length - 1; k >= Math.max(3, folded.length - 4); k--) {
+        var stem = folded.slice(0, k);
+        if (Object.prototype.hasOwnProperty.call(inverted, stem)) {
+          if (last.exact.indexOf(stem) === -1) {
+            last.partial.push(stem);
+          }
+          break; // the longest only
+        }
+      }
+    }
+    return words.filter(function (word) {
+      return word.exact.length > 0 || word.partial.length > 0 || word.prefixes.length > 0;
+    });
+  }
+
+  function runQuery(ready, words) {
+    var lunr = ready.lunr;
+    var results = ready.index.query(function (q) {
+      words.forEach(function (word) {
+        word.exact.forEach(function (term) {
+          q.term(term, { usePipeline: false, boost: 10 });
+        });
+        word.partial.forEach(function (term) {
+          q.term(term, { usePipeline: false, boost: 1 });
+        });
+        word.prefixes.forEach(function (prefix) {
+          q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
+        });
+      });
+    });
+    results.forEach(function (result, position) {
+      var terms = Object.keys(result.matchData.metadata);
+      var matched = 0;
+      words.forEach(function (word) {
+        var hit = terms.some(function (term) {
+          if (word.exact.indexOf(term) !== -1 || word.partial.indexOf(term) !== -1) {
+            return true;
+          }
+          return word.prefixes.some(function (prefix) { return term.lastIndexOf(prefix, 0) === 0; });
+        });
+        if (hit) {
+          matched += 1;
+        }
+      });
+      result.wordsMatched = matched;
+      result.position = position;
+      result.terms = terms;
+    });
+    results.sort(function (a, b) {
+      return b.wordsMatched - a.wordsMatched || a.position - b.position;
+    });
+    return results;
+  }
+
+
+  /** Loads a serialized index and prepares everything a search needs. */
+  function createSearcher(lunr, lang, indexData) {
+    setup(lunr);
+    var cleaning = queryCleaning(lunr, lang);
+    var searcher = {
+      lunr: lunr,
+      lang: lang,
+      index: lunr.Index.load(indexData),
+      pipeline: new lunr.Pipeline(),
+      trim: cleaning.trim,
+      trimStart: cleaning.trimStart,
+      stop: cleaning.stop,
+      fold: cleaning.fold
+    };
+    indexPipeline(lunr, lang).forEach(function (fn) { searcher.pipeline.add(fn); });
+    searcher.search = function (query) {
+      var words = parseQuery(searcher, query);
+      return words.length ? runQuery(searcher, words) : [];
+    };
+    return searcher;
+  }
+
+  var api = {
+    separator: SEPARATOR,
+    setup: setup,
+    configure: configure,
+    indexPipeline: indexPipeline,
+    queryCleaning: queryCleaning,
+    createSearcher: createSearcher
+  };
+  root.CharterSearch = api;
+
+  if (typeof document === 'undefined' || typeof window === 'undefined') {
+    return; // not in a browser (the oracle tests): the definitions above are all there is
+  }
+
+  /* ---------------------------------------------------------------- browser ---------- */
+
+  var config = document.getElementById('search-config');
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  if (!config || !input || !status || !list) {
+    return;
+  }
+
+  var data = config.dataset;
+  var lang = data.lang || document.documentElement.lang || 'en';
+  var DEBOUNCE_MS = 120;
+  var SNIPPET_WORDS = 28;
+
+  var state = {
+    loading: null, // Promise of { lunr, index, documents }
+    ready: null,
+    timer: 0,
+    pending: null, // the latest query, shown once the index has loaded
+    termCache: new Map(),
+    keyCache: new Map()
+  };
+
+  function text(name, fallback) {
+    var value = data[name];
+    return value == null || value === '' ? fallback : value;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  function loadScript(src) {
+    var selector = 'script[src="' + src.replace(/["\\]/g, '\\$&') + '"]';
+    if (document.querySelector(selector)) {
+      return Promise.resolve(); // the page has it already
+    }
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = false;
+      script.onload = function () { resolve(); };
+      script.onerror = function () {
+        script.parentNode.removeChild(script); // so that a later search tries again
+        reject(new Error('Cannot load ' + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ': HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  /** Loads lunr, the index and the documents, once; later calls get the same promise. */
+  function load() {
+    if (state.loading) {
+      return state.loading;
+    }
+    var scripts = (data.scripts || '').split(/\s+/).filter(Boolean);
+    var indexData = fetchJson(data.index);
+    var documents = fetchJson(data.documents);
+    // Scripts in order (lunr first), each after the one before.
+    var scriptsLoaded = scripts.reduce(function (previous, src) {
+      return previous.then(function () { return loadScript(src); });
+    }, Promise.resolve());
+    state.loading = Promise.all([scriptsLoaded, indexData, documents]).then(function (results) {
+      if (!root.lunr) {
+        throw new Error('lunr is not loaded');
+      }
+      var searcher = createSearcher(root.lunr, lang, results[1]);
+      searcher.documents = results[2];
+      state.ready = searcher;
+      return searcher;
+    });
+    state.loading.catch(function () {
+      state.loading = null; // let a later search try again
+    });
+    return state.loading;
+  }
+
+  /* Rendering, with DOM nodes only (never innerHTML): the text of the documents is text. */
+
+  /*
+   * Which words of a result to highlight: those whose index term (the word through the index
+   * pipeline) is one the result matched. Stemming every word of every result would be the
+   * slowest part of a search, so a cheap key comes first: in both languages a term begins with
+   * the first two characters of its word once lower-cased, trimmed and (in French) folded (true
+   * of every word of Debian's French and English word lists), so only words whose key starts
+   * like a matched term are stemmed. Both are cached for the page's life.
+   */
+  function wordKey(ready, word) {
+    var key = state.keyCache.get(word);
+    if (key === undefined) {
+      var head = word.toLowerCase().replace(ready.trimStart, '').slice(0, 2);
+      key = ready.fold(head).slice(0, 2);
+      state.keyCache.set(word, key);
+    }
+    return key;
+  }
+
+  function indexTerm(ready, word) {
+    var cached = state.termCache.get(word);
+    if (cached !== undefined) {
+      return cached;
+    }
+    var out = ready.pipeline.run([new ready.lunr.Token(word.toLowerCase())]);
+    var term = out.length ? out[0].toString() : null;
+    state.termCache.set(word, term);
+    return term;
+  }
+
+  function matcher(terms) {
+    var matched = new Set();
+    var heads = new Set();
+    terms.forEach(function (term) {
+      if (term) {
+        matched.add(term);
+        heads.add(term.slice(0, 2));
+      }
+    });
+    return { terms: matched, heads: heads };
+  }
+
+  function isHit(ready, word, match) {
+    var key = wordKey(ready, word);
+    if (!key || !(match.heads.has(key) || match.heads.has(key.charAt(0)))) {
+      return false;
+    }
+    var term = indexTerm(ready, word);
+    return term !== null && match.terms.has(term);
+  }
+
+  /** Splits a text into words (by the separator) and marks the ones whose index term matched. */
+  function tokenize(ready, textValue, match) {
+    var out = [];
+    var start = 0;
+    for (var i = 0; i <= textValue.length; i++) {
+      if (i < textValue.length && !SEPARATOR.test(textValue.charAt(i))) {
+        continue;
+      }
+      if (i > start) {
+        out.push({ start: start, end: i, hit: isHit(ready, textValue.slice(start, i), match) });
+      }
+      start = i + 1;
+    }
+    return out;
+  }
+
+  /** Appends text to a parent, with the matched words (trimmed of punctuation) in <mark>. */
+  function appendMarked(parent, textValue, tokens, from, to) {
+    var cursor = from;
+    tokens.forEach(function (token) {
+      if (!token.hit || token.start < from || token.end > to) {
+        return;
+      }
+      var word = textValue.slice(token.start, token.end);
+      var lead = word.length - word.replace(UNICODE_TRIM_START, '').length;
+      var core = word.slice(lead).replace(UNICODE_TRIM_END, '');
+      var markStart = token.start + lead;
+      var markEnd = markStart + (core.length || word.length);
+      if (markStart > cursor) {
+        parent.appendChild(document.createTextNode(textValue.slice(cursor, markStart)));
+      }
+      var mark = document.createElement('mark');
+      mark.textContent = textValue.slice(markStart, markEnd);
+      parent.appendChild(mark);
+      cursor = markEnd;
+    });
+    if (to > cursor) {
+      parent.appendChild(document.createTextNode(textValue.slice(cursor, to)));
+    }
+  }
+
+  function renderResult(ready, result) {
+    var doc = ready.documents[Number(result.ref)];
+    if (!doc) {
+      return null;
+    }
+    var match = matcher(result.terms);
+    var li = document.createElement('li');
+    li.className = 'search-result search-result-' + (doc.kind || 'unit');
+    var link = document.createElement('a');
+    link.href = doc.url;
+    if (doc.number) {
+      var number = document.createElement('span');
+      number.className = 'search-result-number';
+      number.textContent = doc.number;
+      link.appendChild(number);
+      link.appendChild(document.createTextNode(' '));
+    }
+    var title = document.createElement('span');
+    title.className = 'search-result-title';
+    var titleText = doc.title || '';
+    appendMarked(title, titleText, tokenize(ready, titleText, match), 0, titleText.length);
+    link.appendChild(title);
+    li.appendChild(link);
+
+    var body = doc.text || '';
+    if (body) {
+      var tokens = tokenize(ready, body, match);
+      var first = 0;
+      for (var i = 0; i < tokens.length; i++) {
+        if (tokens[i].hit) {
+          first = i;
+          break;
+        }
+      }
+      var from = Math.max(0, first - Math.floor(SNIPPET_WORDS / 3));
+      var to = Math.min(tokens.length, from + SNIPPET_WORDS);
+      from = Math.max(0, Math.min(from, to - SNIPPET_WORDS));
+      if (tokens.length) {
+        var snippet = document.createElement('p');
+        snippet.className = 'search-result-snippet';
+        var startOffset = tokens[from].start;
+        var endOffset = to < tokens.length ? tokens[to - 1].end : body.length;
+        if (from > 0) {
+          snippet.appendChild(document.createTextNode('… '));
+        }
+        appendMarked(snippet, body, tokens.slice(from, to), startOffset, endOffset);
+        if (to < tokens.length) {
+          snippet.appendChild(document.createTextNode(' …'));
+        }
+        li.appendChild(snippet);
+      }
+    }
+    return li;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function setStatus(message, otherLanguageQuery) {
+    clear(status);
+    if (message) {
+      status.appendChild(document.createTextNode(message));
+    }
+    if (otherLanguageQuery != null && data.otherSearch) {
+      status.appendChild(document.createTextNode(' '));
+      var link = document.createElement('a');
+      link.href = data.otherSearch + '?q=' + encodeURIComponent(otherLanguageQuery);
+      if (data.otherLang) {
+        link.hreflang = data.otherLang;
+        link.lang = data.otherLang;
+      }
+      link.textContent = text('i18nTryOther', data.otherLang || 'Other language');
+      status.appendChild(link);
+    }
+  }
+
+  function updateUrl(query) {
+    if (!window.history || !window.history.replaceState) {
+      return;
+    }
+    var url = new URL(window.location.href);
+    if (query) {
+      url.searchParams.set('q', query);
+    } else {
+      url.searchParams.delete('q');
+    }
+    if (url.href !== window.location.href) {
+      window.history.replaceState(window.history.state, '', url.href);
+    }
+  }
+
+  function show(ready, query) {
+    var started = window.performance ? performance.now() : 0;
+    var results = ready.search(query);
+    var fragment = document.createDocumentFragment();
+    results.forEach(function (result) {
+      var li = renderResult(ready, result);
+      if (li) {
+        fragment.appendChild(li);
+      }
+    });
+    clear(list);
+    list.appendChild(fragment);
+    var count = list.children.length;
+    if (count === 0) {
+      setStatus(format(text('i18nNone', 'No results for “{q}”.'), { q: query.trim() }), query.trim());
+    } else if (count === 1) {
+      setStatus(format(text('i18nOneResult', '1 result'), { n: 1 }));
+    } else {
+      setStatus(format(text('i18nResults', '{n} results'), { n: count }));
+    }
+    list.setAttribute('data-search-ms', String(Math.round(((window.performance ? performance.now() : 0) - started) * 10) / 10));
+  }
+
+  function search(query) {
+    updateUrl(query.trim());
+    state.pending = query;
+    if (!query.trim()) {
+      clear(list);
+      setStatus('');
+      return;
+    }
+    if (state.ready) {
+      show(state.ready, query);
+      return;
+    }
+    setStatus(text('i18nLoading', 'Loading…'));
+    load().then(function (ready) {
+      // Only the latest query counts: the reader may have typed on while the index loaded.
+      if (state.pending === query) {
+        show(ready, query);
+      }
+    }, function () {
+      if (state.pending === query) {
+        setStatus(text('i18nError', 'The search is unavailable.'));
+      }
+    });
+  }
+
+  input.addEventListener('focus', function () {
+    load().catch(function () { /* reported when the reader searches */ });
+  });
+
+  input.addEventListener('input', function () {
+    clearTimeout(state.timer);
+    var query = input.value;
+    state.timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
+  });
+
+  if (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearTimeout(state.timer);
+      search(input.value);
+    });
+  }
+
+  var initial = new URLSearchParams(window.location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    search(initial);
+  }
+})(typeof window !== 'undefined' ? window : this);
