@@ -24,6 +24,7 @@ public sealed class PrintTests(BrowserFixture site)
         // On screen the chrome is there (so the assertions below can fail)…
         foreach (var selector in Chrome.Where(s => s is not ".skip-link"))
             Assert.True(await page.Locator(selector).First.IsVisibleAsync(), $"{selector} is not on screen to begin with");
+        Assert.Equal("none", await page.Locator("#p2-1").EvaluateAsync<string>("u => getComputedStyle(u, '::after').content"));
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         foreach (var selector in Chrome)
@@ -34,7 +35,7 @@ public sealed class PrintTests(BrowserFixture site)
 
         // …and each unit prints its permalink, in full, after its text.
         var permalinks = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('.principle, .unit[id]')].map(u => getComputedStyle(u, '::after').content)");
+            "() => [...document.querySelectorAll('[data-permalink]')].map(u => getComputedStyle(u, '::after').content)");
         Assert.Equal(6, permalinks.Length);
         for (var i = 0; i < permalinks.Length; i++)
         {

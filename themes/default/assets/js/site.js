@@ -82,7 +82,8 @@
   var places = doc.querySelectorAll(".unit[id], .parallel-row[id]");
   var place = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
   function unitAtReadingLine() {
-    var line = Math.min(window.innerHeight * 0.3, 240);
+    // The first unit still showing below the top edge (a sliver of the previous one does not count).
+    var line = Math.min(window.innerHeight * 0.2, 96);
     for (var k = 0; k < places.length; k++) {
       var rect = places[k].getBoundingClientRect();
       if (rect.bottom > line) return rect.top < window.innerHeight * 0.6 ? places[k].id : null;
