@@ -43,7 +43,8 @@ public static class ContentValidator
     {
         var present = editions.Where(e => part(e) is not null).ToList();
         if (present.Count == 0 || present.Count == editions.Count) return;
-        foreach (var edition in editions.Where(e => part(e) is null))
+        // A translation that exists but could not be read has its error already; "missing" would mislead.
+        foreach (var edition in editions.Where(e => part(e) is null && !diagnostics.HasErrorIn($"content/{slug}/{name}.{e.Language}.md")))
             diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"content/{slug}/{name}.{edition.Language}.md"),
                 $"missing translation: {part(present[0])!.Path} has no '{edition.Language}' version; the page shows the '{present[0].Language}' text with a notice",
                 $"create content/{slug}/{name}.{edition.Language}.md");
@@ -59,6 +60,7 @@ public static class ContentValidator
             foreach (var (edition, principle) in present.Where(x => x.p is null))
             {
                 var expected = System.Text.RegularExpressions.Regex.Replace(reference.File.Path, @"\.[^.]+\.md$", $".{edition.Language}.md");
+                if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: principle '{id}' ({reference.File.Path}) has no '{edition.Language}' version; the page shows the '{reference.File.Path.Split('.')[^2]}' text with a notice",
                     $"create {expected}");
@@ -182,6 +184,7 @@ public static class ContentValidator
             foreach (var language in content.Config.Languages.Where(l => byLanguage.All(d => d.Language != l)))
             {
                 var expected = System.Text.RegularExpressions.Regex.Replace(first.File.Path, @"\.[^.]+\.md$", $".{language}.md");
+                if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: {first.File.Path} has no '{language}' version; the page shows the '{first.Language}' text with a notice",
                     $"create {expected}");
