@@ -50,7 +50,7 @@ public static partial class SiteConfigLoader
             diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"title given for '{language}', which is not one of the languages",
                 $"use one of: {string.Join(", ", languages)}");
 
-        // Read base_url even when overridden, or ReportUnknown would call it an unknown field.
+        // Read the field even when --base-url overrides it, so it is not reported as unknown.
         var configuredBaseUrl = fields.String("base_url");
         var baseUrl = baseUrlOverride ?? configuredBaseUrl ?? "http://localhost/";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))

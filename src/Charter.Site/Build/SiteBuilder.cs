@@ -20,7 +20,14 @@ public sealed record BuildStats(
     ImmutableArray<string> Languages, ImmutableDictionary<string, int> PagesPerLanguage, int Files, ImmutableDictionary<string, TranslationCompleteness> Completeness,
     ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
 
-public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files);
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files)
+{
+    /// <summary>The theme's assets as output paths (assets/…): copied, not rendered, so they are not among <see cref="Files"/>.</summary>
+    public IReadOnlyList<string> AssetPaths { get; init; } = [];
+
+    /// <summary>The configuration the site was built with (null if the build failed): its base URL and languages, for <c>charter check</c>.</summary>
+    public SiteConfig? Config { get; init; }
+}
 
 /// <summary>
 /// Runs the pipeline in one direction: Load → Validate → Resolve → Render → Index → Write. Each stage collects
@@ -62,7 +69,7 @@ public static class SiteBuilder
 
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
             var stats = new BuildStats(site.Config.Languages, perLanguage, all.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
-            return new BuildResult(true, diagnostics.Sorted(), stats, all);
+            return new BuildResult(true, diagnostics.Sorted(), stats, all) { AssetPaths = assets.Select(a => a.Item1).ToList(), Config = site.Config };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -108,7 +115,7 @@ public static class SiteBuilder
             foreach (var file in SiteIndexer.OpenData(site, language, factory, null!)) files.Add(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files.Add(SiteIndexer.DocumentStore(language, documents));
-            // SEARCH-PENDING files.Add(SearchIndex.Build(language, documents));
+            files.Add(SearchIndex.Build(language, documents));
             files.Add(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });
