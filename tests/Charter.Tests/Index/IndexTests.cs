@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Charter.Site.Build;
 using Charter.Tests.Support;
 
 namespace Charter.Tests.Index;
@@ -8,12 +7,6 @@ namespace Charter.Tests.Index;
 /// <summary>Stage 5: the machine-readable side of the fixture site — charter.json, sitemap.xml, robots.txt, OpenSearch.</summary>
 public class IndexTests
 {
-    private static readonly Lazy<BuildResult> Mini = new(() =>
-    {
-        var result = Builds.InMemory(Repo.Fixture("mini"));
-        result.AssertSucceeded();
-        return result;
-    });
 
     private static readonly string[] UnitFields = ["id", "kind", "number", "title", "text", "url"];
 
@@ -22,7 +15,7 @@ public class IndexTests
     [InlineData("en")]
     public void Charter_json_follows_the_contract(string language)
     {
-        using var json = JsonDocument.Parse(Mini.Value.File($"{language}/charter.json"));
+        using var json = JsonDocument.Parse(MiniSite.Result.File($"{language}/charter.json"));
         var root = json.RootElement;
         Assert.Equal(language, root.GetProperty("language").GetString());
         Assert.Equal(language == "fr" ? "Charte de démonstration pour les essais" : "Demonstration Charter for tests", root.GetProperty("title").GetString());
@@ -52,20 +45,20 @@ public class IndexTests
     [Fact]
     public void The_main_charter_json_is_also_at_the_language_root()
     {
-        Assert.Equal(Mini.Value.File("fr/demo/charter.json"), Mini.Value.File("fr/charter.json"));
+        Assert.Equal(MiniSite.Result.File("fr/demo/charter.json"), MiniSite.Result.File("fr/charter.json"));
     }
 
     [Fact]
     public void Sitemap_lists_every_indexable_page_with_its_alternates()
     {
-        var sitemap = XDocument.Parse(System.Text.Encoding.UTF8.GetString(Mini.Value.File("sitemap.xml")));
+        var sitemap = XDocument.Parse(System.Text.Encoding.UTF8.GetString(MiniSite.Result.File("sitemap.xml")));
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
         var urls = sitemap.Root!.Elements(sm + "url").ToList();
         var locs = urls.Select(u => u.Element(sm + "loc")!.Value).ToList();
         Assert.Equal(locs.Distinct().Count(), locs.Count);
 
-        var pages = Mini.Value.Files.Where(f => f.Path.EndsWith("index.html", StringComparison.Ordinal))
+        var pages = MiniSite.Result.Files.Where(f => f.Path.EndsWith("index.html", StringComparison.Ordinal))
             .Select(f => (f.Path, Doc: Html.Parse(f.Content)))
             .Where(p => p.Doc.QuerySelector("meta[name=robots][content~=noindex]") is null)
             .Select(p => p.Doc.QuerySelector("link[rel=canonical]")!.Attr("href")).Order(StringComparer.Ordinal).ToList();
@@ -85,14 +78,14 @@ public class IndexTests
     [Fact]
     public void Robots_txt_points_at_the_sitemap()
     {
-        var robots = System.Text.Encoding.UTF8.GetString(Mini.Value.File("robots.txt")).Split('\n');
+        var robots = System.Text.Encoding.UTF8.GetString(MiniSite.Result.File("robots.txt")).Split('\n');
         Assert.Contains("Sitemap: https://demo.example.org/sitemap.xml", robots);
     }
 
     [Fact]
     public void OpenSearch_description_points_at_the_search_page_of_its_language()
     {
-        var doc = XDocument.Parse(System.Text.Encoding.UTF8.GetString(Mini.Value.File("en/opensearch.xml")));
+        var doc = XDocument.Parse(System.Text.Encoding.UTF8.GetString(MiniSite.Result.File("en/opensearch.xml")));
         XNamespace os = "http://a9.com/-/spec/opensearch/1.1/";
         Assert.Equal("https://demo.example.org/en/search/?q={searchTerms}", (string)doc.Root!.Element(os + "Url")!.Attribute("template")!);
         Assert.Equal("en", doc.Root.Element(os + "Language")!.Value);

@@ -11,6 +11,10 @@ namespace Charter.Tests.Load;
 /// </summary>
 public class LoadFaultTests
 {
+    /// <summary>A translation that exists but cannot be read has its own error; calling it "missing" would mislead.</summary>
+    private static void NoMissingTranslationWarning(Charter.Site.Build.BuildResult result) =>
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.MissingTranslation);
+
     [Fact]
     public void Yaml_syntax_error_points_at_the_offending_character()
     {
@@ -19,6 +23,7 @@ public class LoadFaultTests
         var error = SingleError(result, Codes.YamlSyntax, "content/charte/principles/01-dignite.fr.md", 5, 14);
         Assert.Contains("YAML syntax error", error.Message);
         Assert.NotNull(error.Hint);
+        NoMissingTranslationWarning(result);
     }
 
     [Fact]
@@ -28,6 +33,7 @@ public class LoadFaultTests
         var error = SingleError(result, Codes.FrontMatterNotClosed, "content/charte/ambition.fr.md", 1, 1);
         Assert.Contains("never closed", error.Message);
         Assert.Contains("'---'", error.Hint);
+        NoMissingTranslationWarning(result);
     }
 
     [Fact]
@@ -46,6 +52,7 @@ public class LoadFaultTests
         var error = SingleError(result, Codes.InvalidUtf8, "content/charte/ambition.fr.md", 4, 14);
         Assert.Contains("0xE9", error.Message);
         Assert.Contains("UTF-8", error.Hint);
+        NoMissingTranslationWarning(result);
     }
 
     [Fact]
@@ -54,6 +61,7 @@ public class LoadFaultTests
         var result = Builds.InMemory(Repo.BrokenSite("empty-file"));
         var error = SingleError(result, Codes.EmptyFile, "content/charte/ambition.en.md", 1, 1);
         Assert.Contains("empty", error.Message);
+        NoMissingTranslationWarning(result);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using Charter.Core.Diagnostics;
-using Charter.Site.Build;
 using Charter.Tests.Support;
 using static Charter.Tests.Support.DiagnosticAssert;
 
@@ -9,19 +8,13 @@ namespace Charter.Tests.Render;
 /// <summary>Stage 4: the pages of the fixture site, read through an HTML parser.</summary>
 public class RenderTests
 {
-    private static readonly Lazy<BuildResult> Mini = new(() =>
-    {
-        var result = Builds.InMemory(Repo.Fixture("mini"));
-        result.AssertSucceeded();
-        return result;
-    });
 
-    private static AngleSharp.Html.Dom.IHtmlDocument Page(string path) => Html.Parse(Mini.Value.File(path));
+    private static AngleSharp.Html.Dom.IHtmlDocument Page(string path) => Html.Parse(MiniSite.Result.File(path));
 
     [Fact]
     public void Every_page_kind_is_rendered_in_both_languages()
     {
-        var paths = Mini.Value.Files.Select(f => f.Path).ToHashSet();
+        var paths = MiniSite.Result.Files.Select(f => f.Path).ToHashSet();
         foreach (var language in new[] { "fr", "en" })
         {
             foreach (var page in new[]
@@ -37,14 +30,14 @@ public class RenderTests
         Assert.Contains("index.html", paths);
         Assert.Contains("404.html", paths);
         Assert.Contains("sitemap.xml", paths);
-        Assert.Equal(15, Mini.Value.Stats!.PagesPerLanguage["fr"]);
-        Assert.Equal(15, Mini.Value.Stats.PagesPerLanguage["en"]);
+        Assert.Equal(15, MiniSite.Result.Stats!.PagesPerLanguage["fr"]);
+        Assert.Equal(15, MiniSite.Result.Stats.PagesPerLanguage["en"]);
     }
 
     [Fact]
     public void Every_page_has_one_h1_a_language_and_head_links()
     {
-        foreach (var file in Mini.Value.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+        foreach (var file in MiniSite.Result.Files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
         {
             var (page, errors) = Html.ParseStrict(file.Content);
             Assert.True(errors.Count == 0, $"{file.Path}: {string.Join("; ", errors)}");

@@ -31,3 +31,16 @@ public static class Builds
         result.Files.FirstOrDefault(f => f.Path == path)?.Content
         ?? throw new Xunit.Sdk.XunitException($"the build has no file {path}; it has {result.Files.Count} files");
 }
+
+/// <summary>The fixture site Fixtures/mini built once (in memory) for every test that only reads it.</summary>
+public static class MiniSite
+{
+    private static readonly Lazy<BuildResult> Built = new(() =>
+    {
+        var result = Builds.InMemory(Repo.Fixture("mini"));
+        result.AssertSucceeded();
+        return result;
+    });
+
+    public static BuildResult Result => Built.Value;
+}

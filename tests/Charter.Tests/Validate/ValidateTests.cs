@@ -12,9 +12,29 @@ public class ValidateTests
     {
         var result = Builds.InMemory(Repo.BrokenSite("duplicate-id"));
         // marrakech-2018.en.md was copied from gaziantep-2019.en.md and kept its id.
-        var error = SingleError(result, Codes.DuplicateId, "content/declarations/marrakech-2018.en.md", 1);
+        // Line 2 is its "id: gaziantep-2019"; the message names the line that claimed the id first.
+        var error = SingleError(result, Codes.DuplicateId, "content/declarations/marrakech-2018.en.md", 2, 1);
         Assert.Contains("'gaziantep-2019'", error.Message);
-        Assert.Contains("content/declarations/gaziantep-2019.en.md", error.Message);
+        Assert.Contains("content/declarations/gaziantep-2019.en.md:2:1", error.Message);
+    }
+
+    [Fact]
+    public void Duplicate_principle_id_names_both_files()
+    {
+        // A principle file copied to start a new one, its id left unchanged.
+        using var site = new TempDir(Repo.BrokenSite("translation-structure"));
+        site.Replace("content/charte/principles/01-dignite.en.md", "  - text: Four\n", "  - text: Four\n  - text: Five\n");
+        foreach (var language in new[] { "fr", "en" })
+        {
+            var text = site.Read($"content/charte/principles/01-dignite.{language}.md");
+            site.Write($"content/charte/principles/02-equite.{language}.md", text.Replace("number: 1", "number: 2"));
+        }
+        var result = Builds.InMemory(site.Path);
+        var duplicates = result.Errors().Where(d => d.Code == Codes.DuplicateId && d.Message.Contains("'p1'")).ToList();
+        Assert.True(duplicates.Count == 2, result.Printed());
+        AssertAt(duplicates[0], Severity.Error, Codes.DuplicateId, "content/charte/principles/02-equite.en.md", 2, 1);
+        AssertAt(duplicates[1], Severity.Error, Codes.DuplicateId, "content/charte/principles/02-equite.fr.md", 2, 1);
+        Assert.Contains("content/charte/principles/01-dignite.fr.md:2:1", duplicates[1].Message);
     }
 
     [Fact]
@@ -46,7 +66,8 @@ public class ValidateTests
     public void Translations_that_differ_in_structure_are_an_error()
     {
         var result = Builds.InMemory(Repo.BrokenSite("translation-structure"));
-        var error = SingleError(result, Codes.TranslationMismatch, "content/charte/principles/01-dignite.en.md", 1);
+        // At the 'priorities:' line (6) of the translation that differs.
+        var error = SingleError(result, Codes.TranslationMismatch, "content/charte/principles/01-dignite.en.md", 6, 1);
         Assert.Contains("content/charte/principles/01-dignite.fr.md", error.Message);
         Assert.Contains("4 priorities where 5 are expected", error.Message);
     }
