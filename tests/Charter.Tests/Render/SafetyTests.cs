@@ -39,6 +39,25 @@ public class SafetyTests
         Assert.Equal("alert(2)", section.QuerySelector("img")!.Attr("onerror"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Script_urls_never_become_links(bool allowHtml)
+    {
+        using var site = new TempDir(Repo.Fixture("mini"));
+        site.Write("content/demo/ambition.fr.md",
+            "---\nnumber: 1\ntitle: Ambition\n---\nUn [lien piégé](javascript:alert(1)), un autre <javascript:alert(2)>, "
+            + "un [troisième]( JavaScript:alert(3)) et un [vrai lien](https://example.org/).\n");
+        if (allowHtml) site.Replace("charter.yml", "theme: default", "theme: default\nallow_html: true");
+        var result = Builds.InMemory(site.Path);
+        result.AssertSucceeded();
+        var section = Html.Parse(result.File("fr/demo/index.html")).GetElementById("ambition")!;
+        var hrefs = section.QuerySelectorAll("a[href]").Select(a => a.Attr("href")).ToList();
+        Assert.Equal(["https://example.org/"], hrefs);
+        Assert.Contains("lien piégé", section.TextContent);
+        Assert.Contains("troisième", section.TextContent);
+    }
+
     [Fact]
     public void External_links_in_markdown_get_rel_noopener()
     {
