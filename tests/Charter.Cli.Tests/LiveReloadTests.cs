@@ -26,11 +26,33 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
     public void Dispose() => output.WriteLine(Log);
 
     /// <summary>Puts the file back and waits until the pages were told, so that the next test starts from quiet.</summary>
-    private async Task RestoreAsync(string original, EventStream events)
+    private async Task RestoreAsync(string original, EventStream events, string file = Vision)
     {
-        if (Site.Read(Vision) == original) return;
-        Site.Write(Vision, original);
+        if (Site.Read(file) == original) return;
+        Site.Write(file, original);
         await events.NextAsync("reload", Patiently);
+    }
+
+    [Theory]
+    [InlineData("charter.yml", "fr: Charte de Lampedusa — CGLU", "fr: Charte de Lampedusa — CGLU yml-edit-51", "fr/", "yml-edit-51")]
+    [InlineData("themes/default/assets/css/charter.css", "", "/* css-edit-52 */\n", "assets/css/charter.css", "css-edit-52")]
+    [InlineData("themes/default/templates/layout.liquid", "</footer>", "<p>layout-edit-53</p></footer>", "fr/", "layout-edit-53")]
+    public async Task Editing_the_configuration_or_the_theme_reloads_too(string file, string find, string replace, string page, string marker)
+    {
+        var original = Site.Read(file);
+        Assert.DoesNotContain(marker, await Site.Http.GetStringAsync(page));
+        using var events = await Site.EventsAsync();
+        await events.NextAsync("hello", Patiently);
+        try
+        {
+            Site.Write(file, find.Length == 0 ? replace + original : original.Replace(find, replace));
+            await events.NextAsync("reload", Patiently);
+            Assert.Contains(marker, await Site.Http.GetStringAsync(page));
+        }
+        finally
+        {
+            await RestoreAsync(original, events, file);
+        }
     }
 
     [Fact]
