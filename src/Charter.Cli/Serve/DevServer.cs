@@ -42,7 +42,7 @@ public sealed class DevServer : IAsyncDisposable
 
     private volatile SiteSnapshot? _site;
     private volatile BuildFailure? _failure;
-    private int _builtOnce;
+    private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record BuildFailure(string Summary, IReadOnlyList<string> Diagnostics);
 
@@ -51,7 +51,7 @@ public sealed class DevServer : IAsyncDisposable
         _settings = settings;
         _stdout = TextWriter.Synchronized(stdout);
         _stderr = TextWriter.Synchronized(stderr);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = settings.Source });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             // The loopback address only: a preview of unpublished text is nobody else's business.
@@ -95,12 +95,8 @@ public sealed class DevServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Completes when the first build is over (good or bad).</summary>
-    public async Task WaitForFirstBuildAsync(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (Volatile.Read(ref _builtOnce) == 0 && clock.Elapsed < timeout) await Task.Delay(10);
-    }
+    /// <summary>Completes when the first build is over (good or bad); throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    public Task WaitForFirstBuildAsync(TimeSpan timeout) => _firstBuild.Task.WaitAsync(timeout);
 
     private async Task BuildLoopAsync()
     {
@@ -155,20 +151,21 @@ public sealed class DevServer : IAsyncDisposable
             {
                 // An asset removed between the build and this read: the next watcher event brings a new build.
                 _stderr.WriteLine($"charter: warning: could not read a theme asset ({e.Message}); waiting for the next change");
-                Volatile.Write(ref _builtOnce, 1);
+                _firstBuild.TrySetResult();
                 return;
             }
             var changes = candidate.CountChanges(previous);
             _failure = null;
             if (changes > 0) _site = candidate;
             var current = _site!;
-            _stdout.WriteLine(previous is null
-                ? $"Built {current.Files.Count} files in {clock.ElapsedMilliseconds} ms"
-                : $"Rebuilt in {clock.ElapsedMilliseconds} ms: {Commands.BuildCommand.Plural(changes, "file")} changed");
+            var elapsed = clock.ElapsedMilliseconds;
             // Reload when the site changed, and after a failure so the overlay goes; a no-op save reloads nothing.
             if (changes > 0 || hadFailure) _live.Publish("reload", new { build = current.Build });
+            _stdout.WriteLine(previous is null
+                ? $"Built {current.Files.Count} files in {elapsed} ms"
+                : $"Rebuilt in {elapsed} ms: {Commands.BuildCommand.Plural(changes, "file")} changed");
         }
-        Volatile.Write(ref _builtOnce, 1);
+        _firstBuild.TrySetResult();
     }
 
     private IEnumerable<string> Greeting()
