@@ -18,7 +18,8 @@ public static partial class Benchmark
     /// <summary>One build: wall time, CPU time (user + system, NaN when unknown), peak resident set, our stages.</summary>
     private sealed record Sample(double WallMs, double CpuMs, long PeakKb, IReadOnlyList<(string Stage, double Ms)> Stages);
 
-    private sealed record Result(Corpus Corpus, List<Sample> Ours, List<Sample> Hugo, int OursPages, int? HugoPages, string OursOutput);
+    private sealed record Result(Corpus Corpus, List<Sample> Ours, List<Sample> Hugo, int OursPages, int? HugoPages, string OursOutput,
+        IReadOnlyList<(string Stage, double Ms)> Warm);
 
     [GeneratedRegex(@"Stages:\s*(?<list>.*)")]
     private static partial Regex StagesLine();
@@ -94,7 +95,8 @@ public static partial class Benchmark
                 ours.Add(Ours());
                 if (corpus.Hugo is not null && r % 2 == 0) theirs.Add(Hugo());
             }
-            results.Add(new Result(corpus, ours, theirs, CountHtml(oursOut), corpus.Hugo is null ? null : CountHtml(hugoOut), oursOut));
+            results.Add(new Result(corpus, ours, theirs, CountHtml(oursOut), corpus.Hugo is null ? null : CountHtml(hugoOut), oursOut,
+                WarmStages(corpus.Site, Path.Combine(outDir, "warm"), runs, stderr)));
         }
 
         Print(results, runs, repo, hugo, $"{loadBefore} before, {LoadAverage()} after", stdout);
@@ -139,6 +141,33 @@ public static partial class Benchmark
         {
             File.Delete(peakFile);
         }
+    }
+
+    /// <summary>
+    /// Our stages in a warm process: the same build run in this process, once to load and JIT the code, then
+    /// <paramref name="runs"/> times measured (medians). The difference from the CLI's cold stages is what start-up
+    /// costs: JIT, the first template parse, the first Markdig pipeline.
+    /// </summary>
+    private static List<(string, double)> WarmStages(string site, string output, int runs, TextWriter stderr)
+    {
+        var options = new Charter.Site.Build.BuildOptions(site, output);
+        var samples = new List<Charter.Site.Build.BuildStats>();
+        for (int i = 0; i <= runs; i++)
+        {
+            // Like the timed CLI runs, each build writes a fresh folder rather than replacing one.
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            var result = Charter.Site.Build.SiteBuilder.Build(options);
+            if (!result.Success || result.Stats is null)
+            {
+                stderr.WriteLine($"bench: the in-process build of {site} failed");
+                return [];
+            }
+            if (i > 0) samples.Add(result.Stats);
+        }
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var stages = samples[0].Stages.Select(s => s.Stage).ToList();
+        return [.. stages.Select(st => (st, Median(samples.Select(x => x.Stages.First(s => s.Stage == st).Time.TotalMilliseconds)))),
+            ("total", Median(samples.Select(x => x.Total.TotalMilliseconds)))];
     }
 
     /// <summary>Our CLI's summary line "Stages: load 264 ms, validate 32 ms, …".</summary>
@@ -227,6 +256,15 @@ public static partial class Benchmark
                 .Where(v => !double.IsNaN(v)))).ToList();
             o.WriteLine($"| {r.Corpus.Name} | {string.Join(" | ", medians.Select(Ms))} | {Ms(medians.Where(m => !double.IsNaN(m)).Sum())} | {Ms(Median(r.Ours.Select(s => s.WallMs)))} |");
         }
+
+        o.WriteLine();
+        o.WriteLine($"The same stages in a warm process (our build run in-process after one untimed build; median of {runs}, ms): what is left once start-up and JIT are paid:");
+        o.WriteLine();
+        var warmStages = results.SelectMany(r => r.Warm.Select(x => x.Stage)).Distinct().ToList();
+        o.WriteLine("| corpus | " + string.Join(" | ", warmStages) + " |");
+        o.WriteLine("|---|" + string.Concat(warmStages.Select(_ => "--:|")));
+        foreach (var r in results)
+            o.WriteLine($"| {r.Corpus.Name} | " + string.Join(" | ", warmStages.Select(st => Ms(r.Warm.Where(x => x.Stage == st).Select(x => x.Ms).DefaultIfEmpty(double.NaN).First()))) + " |");
 
         var real = results.FirstOrDefault(r => r.Corpus.Site == repo);
         if (real is null) return;
