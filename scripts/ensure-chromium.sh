@@ -5,7 +5,8 @@
 # apt work is serialised with flock on a lock file shared by the project's set-up scripts.
 set -euo pipefail
 
-CHROMIUM=/usr/bin/chromium
+# CHARTER_CHROMIUM only lets this script be exercised without touching the real install.
+CHROMIUM=${CHARTER_CHROMIUM:-/usr/bin/chromium}
 LOCK=/tmp/charter-apt.lock
 
 [ -x "$CHROMIUM" ] && exit 0
@@ -30,7 +31,9 @@ flock 9
 
 export DEBIAN_FRONTEND=noninteractive
 # Refresh the package lists only when apt does not know a candidate for chromium (a fresh image has none).
-if ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+# (The policy is read into a variable first: with pipefail, grep -q closing the pipe early would count as failure.)
+policy=$(apt-cache policy chromium 2>/dev/null || true)
+if ! grep -q 'Candidate: [0-9]' <<<"$policy"; then
   echo "ensure-chromium: updating apt package lists" >&2
   $SUDO apt-get update -qq
 fi
