@@ -212,6 +212,13 @@ internal static class JsText
     public static void AppendJsonString(StringBuilder sb, string s)
     {
         sb.Append('"');
+        AppendJsonStringContent(sb, s);
+        sb.Append('"');
+    }
+
+    /// <summary>The characters between the quotes of <see cref="AppendJsonString"/>.</summary>
+    public static void AppendJsonStringContent(StringBuilder sb, string s)
+    {
         int start = 0;
         for (int i = 0; i < s.Length; i++)
         {
@@ -249,7 +256,7 @@ internal static class JsText
             }
         }
 
-        sb.Append(s, start, s.Length - start).Append('"');
+        sb.Append(s, start, s.Length - start);
     }
 
     /// <summary><c>Math.round</c>: the nearest integer, ties towards +∞.</summary>
@@ -264,6 +271,38 @@ internal static class JsText
         double result = x - floor >= 0.5 ? floor + 1 : floor;
         // Math.round(-0.2) is -0; it never arises here, but keep the sign faithful.
         return result == 0 && (x < 0 || double.IsNegative(x)) ? -0.0 : result;
+    }
+
+    /// <summary>
+    /// Appends <c>thousandths / 1000</c> as ECMAScript writes that quotient: for an integral
+    /// 0 ≤ thousandths &lt; 10¹⁵ the double nearest to k/1000 is written with the decimal digits
+    /// of k/1000 (no shorter decimal lies within half a unit in the last place of it, which is
+    /// below 0.001 there), so no formatting through <see cref="double.ToString()"/> is needed.
+    /// </summary>
+    public static void AppendThousandths(StringBuilder sb, double thousandths)
+    {
+        if (thousandths >= 0 && thousandths < 1e15 && thousandths == Math.Floor(thousandths))
+        {
+            long k = (long)thousandths;
+            sb.Append(k / 1000);
+            int fraction = (int)(k % 1000);
+            if (fraction != 0)
+            {
+                sb.Append('.').Append((char)('0' + fraction / 100));
+                if (fraction % 100 != 0)
+                {
+                    sb.Append((char)('0' + fraction / 10 % 10));
+                    if (fraction % 10 != 0)
+                    {
+                        sb.Append((char)('0' + fraction % 10));
+                    }
+                }
+            }
+
+            return;
+        }
+
+        AppendNumber(sb, thousandths / 1000);
     }
 
     /// <summary>Appends a number as ECMAScript's Number::toString (and so JSON.stringify) writes it.</summary>

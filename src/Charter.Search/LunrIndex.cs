@@ -199,7 +199,8 @@ public static class LunrIndex
                 double score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (fieldLength / averageFieldLength[f])) + tf);
                 score *= fieldBoost;
                 score *= docBoost;
-                vector.Add((term.Index, JsText.Round(score * 1000) / 1000));
+                // Math.round(score * 1000) / 1000, kept as thousandths until it is written.
+                vector.Add((term.Index, JsText.Round(score * 1000)));
             }
 
             vector.Sort(static (a, b) => a.Index.CompareTo(b.Index));
@@ -209,9 +210,9 @@ public static class LunrIndex
                 json.Append(',');
             }
 
-            json.Append('[');
-            JsText.AppendJsonString(json, (f == 0 ? TitleField : TextField) + "/" + refs[d]);
-            json.Append(",[");
+            json.Append("[\"").Append(f == 0 ? TitleField : TextField).Append('/');
+            JsText.AppendJsonStringContent(json, refs[d]);
+            json.Append("\",[");
             for (int i = 0; i < vector.Count; i++)
             {
                 if (i > 0)
@@ -220,7 +221,7 @@ public static class LunrIndex
                 }
 
                 json.Append(vector[i].Index).Append(',');
-                JsText.AppendNumber(json, vector[i].Score);
+                JsText.AppendThousandths(json, vector[i].Score);
             }
 
             json.Append("]]");

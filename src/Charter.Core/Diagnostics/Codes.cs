@@ -33,6 +33,9 @@ public static class Codes
     public const string SitemapMissingPage = "CH104";
     public const string PageWithoutTitle = "CH105";
     public const string PageWithoutLang = "CH106";
+    public const string PageWithoutCanonical = "CH107";
+    public const string InlineScript = "CH108";
+    public const string DuplicateElementId = "CH109";
 
     public const string Internal = "CH900";
 }

@@ -19,6 +19,9 @@ public sealed class DiagnosticBag
         Add(new Diagnostic(Severity.Warning, code, at, message, hint));
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Whether an error was already reported in this file (site-relative path).</summary>
+    public bool HasErrorIn(string path) => _items.Any(d => d.Severity == Severity.Error && d.Location.Path == path);
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
     public int WarningCount => _items.Count(d => d.Severity == Severity.Warning);
 

@@ -43,8 +43,22 @@ public static partial class ContentLoader
         var parsed = new ConcurrentDictionary<ContentFile, object>();
         Parallel.ForEach(files, file =>
         {
-            var item = LoadFile(file, config, diagnostics);
-            if (item is not null) parsed[file] = item;
+            try
+            {
+                var item = LoadFile(file, config, diagnostics);
+                if (item is not null) parsed[file] = item;
+            }
+            catch (IOException e)
+            {
+                diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.RelativePath), $"the file cannot be read: {e.Message}",
+                    "check that it exists and is readable");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Bad input should never get here: it is a bug of ours, said plainly, at the file it happened on.
+                diagnostics.Error(Codes.Internal, SourceLocation.File(file.RelativePath),
+                    $"internal error while loading this file: {e.GetType().Name}: {e.Message}", "this is a bug in Charter; please report it with this line");
+            }
         });
 
         var slugs = files.Where(f => f.Role != Role.Declaration).Select(f => f.Slug).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();

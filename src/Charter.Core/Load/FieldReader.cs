@@ -49,6 +49,10 @@ public sealed class FieldReader
     private void Invalid(YamlNode node, string message, string hint) =>
         _diagnostics.Error(Codes.InvalidValue, At(node), message, hint);
 
+    /// <summary>Where a field's value is, for problems found after it was read; null when the field is absent.</summary>
+    public SourceLocation? LocationOf(string key) =>
+        _map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? At(node) : null;
+
     public bool Has(string key) => _map.Children.ContainsKey(new YamlScalarNode(key));
 
     public string? String(string key, bool required = false)

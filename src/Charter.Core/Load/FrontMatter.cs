@@ -2,6 +2,7 @@ using System.Text;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Charter.Core.Load;
@@ -72,10 +73,11 @@ public static class FrontMatter
 
         var yaml = text[yamlStart..yamlEnd];
         YamlMappingNode map;
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
             {
                 diagnostics.Error(Codes.EmptyFile, file.LocationOf(yamlStart), "the front matter holds no fields",
@@ -91,6 +93,12 @@ public static class FrontMatter
                 "check indentation, and quote values that contain ': ' or start with a special character");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Error(Codes.YamlSyntax, file.LocationOf(yamlStart + (int)Math.Min(parser.LastEnd.Index, yaml.Length)), Unreadable,
+                "look here and just after for an unclosed '[', '{' or quote");
+            return null;
+        }
 
         var body = bodyStart < text.Length ? text[bodyStart..] : "";
         var bodyText = string.IsNullOrWhiteSpace(body) ? null : new MarkdownText(body.Trim('\r', '\n'), file, bodyStart);
@@ -100,10 +108,11 @@ public static class FrontMatter
     /// <summary>Parses a whole file as YAML (charter.yml).</summary>
     public static FieldReader? ParseYaml(SourceFile file, DiagnosticBag diagnostics)
     {
+        var parser = new TrackingParser(new Parser(new StringReader(file.Text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(file.Text));
+            stream.Load(parser);
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
                 return new FieldReader(map, file, 0, diagnostics);
             diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file holds no fields",
@@ -115,6 +124,30 @@ public static class FrontMatter
             diagnostics.Error(Codes.YamlSyntax, file.LocationOf((int)Math.Min(e.Start.Index, file.Text.Length)),
                 $"YAML syntax error: {Clean(e)}", "check indentation and quoting");
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Error(Codes.YamlSyntax, file.LocationOf((int)Math.Min(parser.LastEnd.Index, file.Text.Length)), Unreadable,
+                "look here and just after for an unclosed '[', '{' or quote");
+            return null;
+        }
+    }
+
+    private const string Unreadable = "YAML syntax error: the YAML cannot be read from here on";
+
+    /// <summary>
+    /// YamlDotNet's scanner throws InvalidOperationException, with no position, on some malformed input (an
+    /// unclosed '[' followed by more lines); remembering where the last event it read ended gives the place.
+    /// </summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+        public ParsingEvent Current => inner.Current!;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastEnd = current.End;
+            return inner.MoveNext();
         }
     }
 

@@ -50,11 +50,18 @@ public static partial class SiteConfigLoader
             diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"title given for '{language}', which is not one of the languages",
                 $"use one of: {string.Join(", ", languages)}");
 
-        var baseUrl = baseUrlOverride ?? fields.String("base_url") ?? "http://localhost/";
+        // Read the field even when --base-url overrides it, so it is not reported as unknown.
+        var configuredBaseUrl = fields.String("base_url");
+        var baseUrl = baseUrlOverride ?? configuredBaseUrl ?? "http://localhost/";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             diagnostics.Error(Codes.SiteConfig, fields.Location, $"base_url '{baseUrl}' is not an absolute http(s) URL",
                 "write for example 'base_url: https://example.org/'");
         var theme = fields.String("theme") ?? "default";
+        // 'default' is the built-in theme; any other name is a folder of the site. Without this check a misspelt
+        // name would silently give every page the built-in look.
+        if (theme != "default" && !Directory.Exists(Path.Combine(siteRoot, "themes", theme)))
+            diagnostics.Error(Codes.MissingTemplate, fields.LocationOf("theme") ?? fields.Location, $"theme '{theme}' was not found",
+                $"create themes/{theme}/ with the templates to override, or write 'theme: default'");
         var allowHtml = fields.Bool("allow_html") ?? false;
         var main = fields.String("main_charter");
         fields.ReportUnknown();

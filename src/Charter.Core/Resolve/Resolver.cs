@@ -52,8 +52,10 @@ public static partial class Resolver
         }
 
         // Check references and notes once per source file (each language's own text), not once per fallback use.
+        // The co-creation list is checked below, at the line of each id; here only the links of its prose.
         foreach (var passage in editions.Values.SelectMany(e => e.Passages).Where(p => !p.IsFallback))
-            CheckReferences(passage, declarationIds, diagnostics);
+            CheckReferences(passage.Id == "co-creation" ? passage with { References = [.. RefLinks(passage.Text)] } : passage,
+                declarationIds, diagnostics);
         foreach (var edition in editions.Values)
         {
             foreach (var principle in edition.Principles.Where(p => !p.IsFallback).Select(p => p.Value))

@@ -43,7 +43,8 @@ public static class ContentValidator
     {
         var present = editions.Where(e => part(e) is not null).ToList();
         if (present.Count == 0 || present.Count == editions.Count) return;
-        foreach (var edition in editions.Where(e => part(e) is null))
+        // A translation that exists but could not be read has its error already; "missing" would mislead.
+        foreach (var edition in editions.Where(e => part(e) is null && !diagnostics.HasErrorIn($"content/{slug}/{name}.{e.Language}.md")))
             diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"content/{slug}/{name}.{edition.Language}.md"),
                 $"missing translation: {part(present[0])!.Path} has no '{edition.Language}' version; the page shows the '{present[0].Language}' text with a notice",
                 $"create content/{slug}/{name}.{edition.Language}.md");
@@ -59,6 +60,7 @@ public static class ContentValidator
             foreach (var (edition, principle) in present.Where(x => x.p is null))
             {
                 var expected = System.Text.RegularExpressions.Regex.Replace(reference.File.Path, @"\.[^.]+\.md$", $".{edition.Language}.md");
+                if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: principle '{id}' ({reference.File.Path}) has no '{edition.Language}' version; the page shows the '{reference.File.Path.Split('.')[^2]}' text with a notice",
                     $"create {expected}");
@@ -80,7 +82,7 @@ public static class ContentValidator
             Claim(premise.Id, premise.Text.Location);
         foreach (var principle in edition.Principles)
         {
-            Claim(principle.Id, SourceLocation.File(principle.File.Path));
+            Claim(principle.Id, FieldLine(principle.File, "id"));
             foreach (var priority in principle.Priorities) Claim(priority.Id, priority.Text.Location);
         }
         foreach (var list in edition.Commitments?.Lists ?? [])
@@ -110,8 +112,9 @@ public static class ContentValidator
         var first = editions[0];
         foreach (var other in editions.Skip(1))
         {
-            void Differ(SourceFile? file, SourceFile? firstFile, string what) =>
-                diagnostics.Error(Codes.TranslationMismatch, SourceLocation.File(file?.Path ?? "content"),
+            // Reported at the field that differs (e.g. 'priorities:'), so the editor lands on the list to fix.
+            void Differ(SourceFile? file, SourceFile? firstFile, string what, string? field = null) =>
+                diagnostics.Error(Codes.TranslationMismatch, file is null ? SourceLocation.File("content") : FieldLine(file, field),
                     $"this translation differs in structure from {firstFile?.Path}: {what}",
                     "translations must have the same units, ids, numbers and references; change only the text");
 
@@ -119,47 +122,59 @@ public static class ContentValidator
             {
                 var a = v1.Premises.Select(p => p.Id).ToList();
                 var b = v2.Premises.Select(p => p.Id).ToList();
-                if (!a.SequenceEqual(b)) Differ(v2.Section.File, v1.Section.File, $"{b.Count} premises ({string.Join(", ", b)}) where {a.Count} are expected ({string.Join(", ", a)})");
+                if (!a.SequenceEqual(b)) Differ(v2.Section.File, v1.Section.File, $"{b.Count} premises ({string.Join(", ", b)}) where {a.Count} are expected ({string.Join(", ", a)})", "premises");
             }
             foreach (var p1 in first.Principles)
             {
                 var p2 = other.Principles.FirstOrDefault(p => p.Id == p1.Id);
                 if (p2 is null) continue;
-                if (p1.Number != p2.Number) Differ(p2.File, p1.File, $"number {p2.Number} where {p1.Number} is expected");
+                if (p1.Number != p2.Number) Differ(p2.File, p1.File, $"number {p2.Number} where {p1.Number} is expected", "number");
                 var a = p1.Priorities.Select(p => p.Id).ToList();
                 var b = p2.Priorities.Select(p => p.Id).ToList();
-                if (!a.SequenceEqual(b)) Differ(p2.File, p1.File, $"{b.Count} priorities where {a.Count} are expected");
+                if (!a.SequenceEqual(b)) Differ(p2.File, p1.File, $"{b.Count} priorities where {a.Count} are expected", "priorities");
                 for (int i = 0; i < Math.Min(p1.Priorities.Length, p2.Priorities.Length); i++)
                     if (!p1.Priorities[i].References.SequenceEqual(p2.Priorities[i].References))
-                        Differ(p2.File, p1.File, $"priority {p2.Priorities[i].Id} has other references");
+                        Differ(p2.File, p1.File, $"priority {p2.Priorities[i].Id} has other references", "priorities");
                 if (!p1.Notes.Keys.Order().SequenceEqual(p2.Notes.Keys.Order()))
-                    Differ(p2.File, p1.File, "other notes");
+                    Differ(p2.File, p1.File, "other notes", "notes");
             }
             if (first.Commitments is { } c1 && other.Commitments is { } c2)
             {
                 var a = c1.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
                 var b = c2.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
-                if (!a.SequenceEqual(b)) Differ(c2.Section.File, c1.Section.File, $"lists {string.Join(", ", b)} where {string.Join(", ", a)} are expected (id:kind:items)");
+                if (!a.SequenceEqual(b)) Differ(c2.Section.File, c1.Section.File, $"lists {string.Join(", ", b)} where {string.Join(", ", a)} are expected (id:kind:items)", "lists");
                 else
                 {
                     var refs1 = c1.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
                     var refs2 = c2.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
-                    if (!refs1.SequenceEqual(refs2)) Differ(c2.Section.File, c1.Section.File, "items with other references");
+                    if (!refs1.SequenceEqual(refs2)) Differ(c2.Section.File, c1.Section.File, "items with other references", "lists");
                 }
             }
             if (first.Timeline is { } t1 && other.Timeline is { } t2)
             {
                 var a = t1.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
                 var b = t2.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
-                if (!a.SequenceEqual(b)) Differ(t2.File, t1.File, $"milestones {string.Join(", ", b)} where {string.Join(", ", a)} are expected");
+                if (!a.SequenceEqual(b)) Differ(t2.File, t1.File, $"milestones {string.Join(", ", b)} where {string.Join(", ", a)} are expected", "milestones");
             }
             if (first.CoCreation is { } k1 && other.CoCreation is { } k2 && !k1.DeclarationIds.SequenceEqual(k2.DeclarationIds))
-                Differ(k2.Section.File, k1.Section.File, "another list of declarations");
+                Differ(k2.Section.File, k1.Section.File, "another list of declarations", "declarations");
             foreach (var (s1, s2) in new[] { (first.Ambition, other.Ambition), (first.PrinciplesIntro, other.PrinciplesIntro),
                          (first.Vision?.Section, other.Vision?.Section), (first.Commitments?.Section, other.Commitments?.Section) })
                 if (s1 is not null && s2 is not null && s1.Number != s2.Number)
-                    Differ(s2.File, s1.File, $"number {s2.Number} where {s1.Number} is expected");
+                    Differ(s2.File, s1.File, $"number {s2.Number} where {s1.Number} is expected", "number");
         }
+    }
+
+    /// <summary>
+    /// Where a top-level front-matter field starts ("id:", "priorities:"), for problems that concern the field as a
+    /// whole; the file's first line when the field is not written.
+    /// </summary>
+    private static SourceLocation FieldLine(SourceFile file, string? field)
+    {
+        if (field is null) return SourceLocation.File(file.Path);
+        var m = System.Text.RegularExpressions.Regex.Match(file.Text, $"^{System.Text.RegularExpressions.Regex.Escape(field)}:",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        return m.Success ? file.LocationOf(m.Index) : SourceLocation.File(file.Path);
     }
 
     private static void CheckDeclarations(SiteContent content, DiagnosticBag diagnostics)
@@ -168,8 +183,8 @@ public static class ContentValidator
         {
             var list = group.ToList();
             foreach (var duplicate in list.Skip(1))
-                diagnostics.Error(Codes.DuplicateId, SourceLocation.File(duplicate.File.Path),
-                    $"duplicate declaration id '{group.Key.Id}', already used in {list[0].File.Path}", "give each declaration its own id");
+                diagnostics.Error(Codes.DuplicateId, FieldLine(duplicate.File, "id"),
+                    $"duplicate declaration id '{group.Key.Id}', already used at {FieldLine(list[0].File, "id")}", "give each declaration its own id");
         }
         foreach (var group in content.Declarations.GroupBy(d => d.Id))
         {
@@ -182,6 +197,7 @@ public static class ContentValidator
             foreach (var language in content.Config.Languages.Where(l => byLanguage.All(d => d.Language != l)))
             {
                 var expected = System.Text.RegularExpressions.Regex.Replace(first.File.Path, @"\.[^.]+\.md$", $".{language}.md");
+                if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: {first.File.Path} has no '{language}' version; the page shows the '{first.Language}' text with a notice",
                     $"create {expected}");

@@ -20,7 +20,17 @@ public sealed record BuildStats(
     ImmutableArray<string> Languages, ImmutableDictionary<string, int> PagesPerLanguage, int Files, ImmutableDictionary<string, TranslationCompleteness> Completeness,
     ImmutableArray<(string Stage, TimeSpan Time)> Stages, TimeSpan Total);
 
-public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files);
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files)
+{
+    /// <summary>Theme files copied as they are (path in the output, full source path): with WriteOutput=false, whoever serves the site needs them too.</summary>
+    public IReadOnlyList<(string Path, string Source)> Assets { get; init; } = [];
+
+    /// <summary>The theme's assets as output paths (assets/…): copied, not rendered, so they are not among <see cref="Files"/>.</summary>
+    public IReadOnlyList<string> AssetPaths => Assets.Select(a => a.Path).ToList();
+
+    /// <summary>The configuration the site was built with (null if the build failed): its base URL and languages, for <c>charter check</c>.</summary>
+    public SiteConfig? Config { get; init; }
+}
 
 /// <summary>
 /// Runs the pipeline in one direction: Load → Validate → Resolve → Render → Index → Write. Each stage collects
@@ -28,7 +38,17 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options) => Build(options, null);
+
+    /// <summary>A build that reuses, through <paramref name="cache"/>, what the previous build of the same site loaded.</summary>
+    public static BuildResult Build(BuildOptions options, BuildCache? cache)
+    {
+        var result = Run(options, cache);
+        cache?.Completed(result.Success);
+        return result;
+    }
+
+    private static BuildResult Run(BuildOptions options, BuildCache? cache)
     {
         var diagnostics = new DiagnosticBag();
         var stages = new List<(string, TimeSpan)>();
@@ -53,7 +73,7 @@ public static class SiteBuilder
             var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
             if (diagnostics.HasErrors) return Failed();
 
-            var (files, pages, theme) = Timed("render", () => Render(site, options.SourceDir, diagnostics));
+            var (files, pages, theme) = Timed("render", () => Render(site, options.SourceDir, diagnostics, cache));
             if (diagnostics.HasErrors) return Failed();
             var indexFiles = Timed("index", () => Index(site, pages, theme.Factories));
             var all = files.Concat(indexFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -62,7 +82,7 @@ public static class SiteBuilder
 
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
             var stats = new BuildStats(site.Config.Languages, perLanguage, all.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
-            return new BuildResult(true, diagnostics.Sorted(), stats, all);
+            return new BuildResult(true, diagnostics.Sorted(), stats, all) { Assets = assets, Config = site.Config };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -75,16 +95,16 @@ public static class SiteBuilder
 
     private sealed record ThemeState(Theme.Theme Theme, IReadOnlyDictionary<string, PageFactory> Factories);
 
-    private static (List<OutputFile>, List<PageSpec>, ThemeState) Render(ResolvedSite site, string sourceDir, DiagnosticBag diagnostics)
+    private static (List<OutputFile>, List<PageSpec>, ThemeState) Render(ResolvedSite site, string sourceDir, DiagnosticBag diagnostics, BuildCache? cache)
     {
         var config = site.Config;
-        var theme = new Theme.Theme(sourceDir, config.Theme);
+        var theme = cache?.ThemeFor(sourceDir, config.Theme) ?? new Theme.Theme(sourceDir, config.Theme);
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
         var defaults = theme.Strings(config.DefaultLanguage, diagnostics);
         var strings = config.Languages.ToDictionary(l => l, l => new Strings(l, theme.Strings(l, diagnostics), defaults));
-        var markdown = new MarkdownRenderer(config.AllowHtml);
+        var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
         var factories = config.Languages.ToDictionary(l => l, l => new PageFactory(site, l, strings, markdown));
 
         // Page models are built per language in parallel (each factory caches its own units), then rendered in parallel.
@@ -108,7 +128,7 @@ public static class SiteBuilder
             foreach (var file in SiteIndexer.OpenData(site, language, factory, null!)) files.Add(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files.Add(SiteIndexer.DocumentStore(language, documents));
-            // SEARCH-PENDING files.Add(SearchIndex.Build(language, documents));
+            files.Add(SearchIndex.Build(language, documents));
             files.Add(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });

@@ -58,10 +58,15 @@ public sealed class MarkdownRenderer
     private static void Rewrite(MarkdownDocument document, MarkdownContext context)
     {
         var french = context.Language.StartsWith("fr", StringComparison.Ordinal);
+        var unsafeLinks = new List<Inline>();
         foreach (var inline in document.Descendants<Inline>())
         {
             switch (inline)
             {
+                case LinkInline link when IsUnsafeUrl(link.Url):
+                case AutolinkInline auto when IsUnsafeUrl(auto.Url):
+                    unsafeLinks.Add(inline);
+                    break;
                 case LinkInline { IsImage: false } link when link.Url?.StartsWith("ref:", StringComparison.Ordinal) == true:
                     link.Url = context.ResolveReference(link.Url[4..]) ?? link.Url;
                     link.GetAttributes().AddClass("ref");
@@ -83,6 +88,22 @@ public sealed class MarkdownRenderer
                     break;
             }
         }
+        // A script URL is never a link, whatever the site allows: the link becomes its own text.
+        foreach (var link in unsafeLinks)
+        {
+            var text = link is AutolinkInline auto ? auto.Url
+                : string.Concat(((LinkInline)link).Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            link.ReplaceBy(new LiteralInline(text));
+        }
+    }
+
+    private static bool IsUnsafeUrl(string? url)
+    {
+        if (url is null) return false;
+        // Browsers ignore leading spaces and control characters, and tabs or newlines inside the scheme.
+        var scheme = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).Take(12).ToArray()).ToLowerInvariant();
+        return scheme.StartsWith("javascript:", StringComparison.Ordinal) || scheme.StartsWith("vbscript:", StringComparison.Ordinal)
+            || scheme.StartsWith("data:", StringComparison.Ordinal);
     }
 }
 

@@ -187,8 +187,13 @@ public sealed partial class PageFactory
         var rendered = Md(p.Text, p.Language, NotesFor(e, p));
         var url = Permalinks.InLanguage(p.PagePath, _lang) + "#" + p.Id;
         var label = p.Kind == "section" ? Typo(p.Heading ?? "", p.Language) : _t.Format("kind_" + p.Kind, ("number", p.Number));
+        // References listed in front matter ('references:') and not already linked in the text get a link of their own,
+        // so that every backlink on a declaration's page has its forward link on the unit.
+        var inText = Resolver.RefLinks(p.Text).ToHashSet(StringComparer.Ordinal);
+        var seeAlso = p.References.Where(id => !inText.Contains(id)).Select(id => _site.Declaration(_lang, id)).OfType<ResolvedDeclaration>()
+            .Select(d => new LinkVm(Typo(d.Declaration.Value.Title, d.Declaration.Language), Href(Permalinks.Declaration(_lang, d.Id)))).ToList();
         var unit = new UnitVm(p.Id, p.Kind, p.Number, label, rendered.Html, rendered.Text, Href(url), Absolute(url),
-            Citation(e, p), p.IsFallback, p.Language, p.Heading is null ? null : Typo(p.Heading, p.Language));
+            Citation(e, p), p.IsFallback, p.Language, p.Heading is null ? null : Typo(p.Heading, p.Language), seeAlso);
         _units[(e.Slug, p.Id)] = unit;
         return unit;
     }

@@ -21,7 +21,7 @@ public sealed record PageVm(
 /// <summary>A citable unit as shown on a page.</summary>
 public sealed record UnitVm(
     string Id, string Kind, string Number, string Label, string Html, string Text, string Url, string AbsoluteUrl,
-    string Citation, bool Fallback, string TextLang, string? Heading);
+    string Citation, bool Fallback, string TextLang, string? Heading, IReadOnlyList<LinkVm> SeeAlso);
 
 public sealed record SectionVm(string Id, string Number, string Title, string? Headline, string Html, bool Fallback, string TextLang);
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Fluid;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +13,7 @@ namespace Charter.Site.Theme;
 /// A site may hold <c>themes/NAME/</c> of its own; its files override the built-in theme's file by file.
 /// Templates are parsed once and shared by all pages and threads.
 /// </summary>
-public sealed class Theme
+public sealed partial class Theme
 {
     private readonly ImmutableArray<(string Root, string Label)> _roots;
     private readonly ConcurrentDictionary<string, IFluidTemplate?> _templates = new(StringComparer.Ordinal);
@@ -19,18 +21,41 @@ public sealed class Theme
 
     public Theme(string siteRoot, string name)
     {
-        var roots = new List<(string, string)>();
-        var own = Path.Combine(siteRoot, "themes", name);
-        if (Directory.Exists(own)) roots.Add((own, $"themes/{name}"));
-        var builtIn = Path.Combine(AppContext.BaseDirectory, "themes", "default");
-        if (Directory.Exists(builtIn) && !SamePath(builtIn, own)) roots.Add((builtIn, "themes/default (built-in)"));
-        _roots = [.. roots];
+        _roots = Roots(siteRoot, name);
         Options = new TemplateOptions();
         Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
         Options.FileProvider = new ThemeFileProvider(this);
     }
 
     public TemplateOptions Options { get; }
+
+    private static ImmutableArray<(string Root, string Label)> Roots(string siteRoot, string name)
+    {
+        var roots = new List<(string, string)>();
+        var own = Path.Combine(siteRoot, "themes", name);
+        if (Directory.Exists(own)) roots.Add((own, $"themes/{name}"));
+        var builtIn = Path.Combine(AppContext.BaseDirectory, "themes", "default");
+        if (Directory.Exists(builtIn) && !SamePath(builtIn, own)) roots.Add((builtIn, "themes/default (built-in)"));
+        return [.. roots];
+    }
+
+    /// <summary>
+    /// A fingerprint of what the parsed templates depend on (which theme folders exist, and the name, size and
+    /// time of each template file): equal fingerprints mean a Theme object can be kept for the next build.
+    /// </summary>
+    public static string TemplatesStamp(string siteRoot, string name)
+    {
+        var stamp = new System.Text.StringBuilder();
+        foreach (var (root, _) in Roots(siteRoot, name))
+        {
+            stamp.Append(root).Append('\n');
+            var templates = Path.Combine(root, "templates");
+            if (!Directory.Exists(templates)) continue;
+            foreach (var file in new DirectoryInfo(templates).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+                stamp.Append(file.FullName).Append(' ').Append(file.Length).Append(' ').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+        }
+        return stamp.ToString();
+    }
 
     public bool Exists => !_roots.IsEmpty;
 
@@ -67,9 +92,27 @@ public sealed class Theme
             return null;
         }
         if (_parser.TryParse(File.ReadAllText(path), out var template, out var error)) return template;
-        diagnostics.Error(Codes.TemplateError, SourceLocation.File(DisplayPath(path)), $"template error: {error}", "fix the Liquid syntax");
+        var (at, message) = ParseError(DisplayPath(path), error);
+        diagnostics.Error(Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax");
         return null;
     });
+
+    [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
+    private static partial Regex FluidPosition();
+
+    /// <summary>
+    /// Fluid reports "'{% endif %}' was expected at (5:12)" followed by lines of source; a diagnostic is one line
+    /// at the error's own place, so the position moves into the location and the rest is dropped.
+    /// </summary>
+    private static (SourceLocation At, string Message) ParseError(string path, string error)
+    {
+        var first = error.Split('\n', 2)[0].Trim();
+        var m = FluidPosition().Match(first);
+        if (!m.Success) return (SourceLocation.File(path), first);
+        var at = new SourceLocation(path, int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["column"].Value, CultureInfo.InvariantCulture));
+        return (at, first.Remove(m.Index, m.Length));
+    }
 
     public string DisplayPath(string fullPath)
     {

@@ -7,8 +7,11 @@
  * The top part (CharterSearch.setup, CharterSearch.configure, CharterSearch.indexPipeline)
  * holds what the browser and the index builder must agree on; the oracle tests of
  * tests/Charter.Search.Tests run it, with the genuine lunr files, to build the reference index.
- *   - Tokenizer separator: lunr's /[\s\-]+/ plus apostrophes, straight and curly, so that
- *     "l'Église" gives "l" and "église". lunr does not serialize it, so it is set here.
+ *   - Tokenizer separator: lunr's /[\s\-]+/ plus apostrophes, straight and curly ("l'Église"
+ *     gives "l" and "église"), the full stop and middle dot of French inclusive writing
+ *     ("migrant.e.s" gives "migrant", "e", "s"), Unicode hyphens and dashes ("2020–2022") and the
+ *     slash ("et/ou"). lunr does not serialize it, so it is set here, and Charter.Search's
+ *     LunrTokenizer uses the same characters.
  *   - Pipelines by language: "en" is lunr's default (trimmer, stopWordFilter, stemmer; search:
  *     stemmer); "fr" is lunr-languages 1.22.0's lunr.fr (trimmer-fr, stopWordFilter-fr,
  *     accentFold-fr, stemmer-fr; search: trimmer-fr, accentFold-fr, stemmer-fr). 1.22.0 folds
@@ -19,7 +22,7 @@
 (function (root) {
   'use strict';
 
-  var SEPARATOR = /[\s\-'\u2019]+/;
+  var SEPARATOR = /[\s\-\u2010-\u2015'\u2019.\/\u00B7]+/;
   var UNICODE_TRIM_START = /^[^\p{L}\p{M}\p{N}]+/u;
   var UNICODE_TRIM_END = /[^\p{L}\p{M}\p{N}]+$/u;
 
@@ -80,17 +83,24 @@
     var primary = primaryLanguage(lang);
     var same = function (s) { return s; };
     if (primary === 'en') {
-      return { trim: lunr.trimmer, stop: lunr.stopWordFilter, fold: same };
+      return { trim: lunr.trimmer, trimStart: /^\W+/, stop: lunr.stopWordFilter, fold: same };
     }
     if (primary === 'fr') {
-      return { trim: lunr.fr.trimmer, stop: lunr.fr.stopWordFilter, fold: lunr.fr.accentFoldTerm };
+      return {
+        trim: lunr.fr.trimmer,
+        trimStart: new RegExp('^[^' + lunr.fr.wordCharacters + '0-9]+'),
+        stop: lunr.fr.stopWordFilter,
+        fold: lunr.fr.accentFoldTerm
+      };
     }
-    return { trim: lunr.trimmerUnicode, stop: null, fold: same };
+    return { trim: lunr.trimmerUnicode, trimStart: UNICODE_TRIM_START, stop: null, fold: same };
   }
 
   /* Query: each typed word must match (exactly, after the language's pipeline), and the last
      word, while it is being typed, also as a prefix. One lunr query holds every clause as
      optional; the results that match every word come first, then those that match fewer. */
+
+  var MIN_PREFIX = 2;
 
   function parseQuery(ready, query) {
     var lunr = ready.lunr;
@@ -102,19 +112,35 @@
       }
       var stopWord = ready.stop !== null && !ready.stop(new lunr.Token(str));
       var exact = stopWord ? [] : ready.index.pipeline.runString(str).filter(Boolean);
-      words.push({ str: str, exact: exact, prefixes: [] });
+      words.push({ str: str, exact: exact, partial: [], prefixes: [] });
     });
-    // The last word, unless followed by a separator, is still being typed: it also matches as a
-    // prefix (even a stop word: "de" may be the start of "détention").
+    // The last word, unless followed by a separator, is still being typed (even a stop word:
+    // "de" may be the start of "détention"). It also matches
+    //  - as a prefix, unstemmed and stemmed ("déten" finds "detent", the term of "détention");
+    //  - the longest index term that it starts with, down to 4 characters shorter (and at
+    //    least 3), for a word typed past its stem ("logem" finds "log", the term of "logement").
     if (words.length > 0 && !SEPARATOR.test(query.slice(-1))) {
       var last = words[words.length - 1];
-      [ready.fold(last.str)].concat(last.exact).forEach(function (p) {
-        if (p && last.prefixes.indexOf(p) === -1) {
+      var folded = ready.fold(last.str);
+      [folded].concat(last.exact).forEach(function (p) {
+        if (p && p.length >= MIN_PREFIX && last.prefixes.indexOf(p) === -1) {
           last.prefixes.push(p);
         }
       });
+      var inverted = ready.index.invertedIndex;
+      for (var k = folded.length - 1; k >= Math.max(3, folded.length - 4); k--) {
+        var stem = folded.slice(0, k);
+        if (Object.prototype.hasOwnProperty.call(inverted, stem)) {
+          if (last.exact.indexOf(stem) === -1) {
+            last.partial.push(stem);
+          }
+          break; // the longest only
+        }
+      }
     }
-    return words.filter(function (word) { return word.exact.length > 0 || word.prefixes.length > 0; });
+    return words.filter(function (word) {
+      return word.exact.length > 0 || word.partial.length > 0 || word.prefixes.length > 0;
+    });
   }
 
   function runQuery(ready, words) {
@@ -123,6 +149,9 @@
       words.forEach(function (word) {
         word.exact.forEach(function (term) {
           q.term(term, { usePipeline: false, boost: 10 });
+        });
+        word.partial.forEach(function (term) {
+          q.term(term, { usePipeline: false, boost: 1 });
         });
         word.prefixes.forEach(function (prefix) {
           q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
@@ -134,7 +163,7 @@
       var matched = 0;
       words.forEach(function (word) {
         var hit = terms.some(function (term) {
-          if (word.exact.indexOf(term) !== -1) {
+          if (word.exact.indexOf(term) !== -1 || word.partial.indexOf(term) !== -1) {
             return true;
           }
           return word.prefixes.some(function (prefix) { return term.lastIndexOf(prefix, 0) === 0; });
@@ -164,6 +193,7 @@
       index: lunr.Index.load(indexData),
       pipeline: new lunr.Pipeline(),
       trim: cleaning.trim,
+      trimStart: cleaning.trimStart,
       stop: cleaning.stop,
       fold: cleaning.fold
     };
@@ -210,7 +240,8 @@
     ready: null,
     timer: 0,
     pending: null, // the latest query, shown once the index has loaded
-    termCache: new Map()
+    termCache: new Map(),
+    keyCache: new Map()
   };
 
   function text(name, fallback) {
@@ -225,12 +256,19 @@
   }
 
   function loadScript(src) {
+    var selector = 'script[src="' + src.replace(/["\\]/g, '\\$&') + '"]';
+    if (document.querySelector(selector)) {
+      return Promise.resolve(); // the page has it already
+    }
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
       script.src = src;
       script.async = false;
       script.onload = function () { resolve(); };
-      script.onerror = function () { reject(new Error('Cannot load ' + src)); };
+      script.onerror = function () {
+        script.parentNode.removeChild(script); // so that a later search tries again
+        reject(new Error('Cannot load ' + src));
+      };
       document.head.appendChild(script);
     });
   }
@@ -273,6 +311,24 @@
 
   /* Rendering, with DOM nodes only (never innerHTML): the text of the documents is text. */
 
+  /*
+   * Which words of a result to highlight: those whose index term (the word through the index
+   * pipeline) is one the result matched. Stemming every word of every result would be the
+   * slowest part of a search, so a cheap key comes first: in both languages a term begins with
+   * the first two characters of its word once lower-cased, trimmed and (in French) folded (true
+   * of every word of Debian's French and English word lists), so only words whose key starts
+   * like a matched term are stemmed. Both are cached for the page's life.
+   */
+  function wordKey(ready, word) {
+    var key = state.keyCache.get(word);
+    if (key === undefined) {
+      var head = word.toLowerCase().replace(ready.trimStart, '').slice(0, 2);
+      key = ready.fold(head).slice(0, 2);
+      state.keyCache.set(word, key);
+    }
+    return key;
+  }
+
   function indexTerm(ready, word) {
     var cached = state.termCache.get(word);
     if (cached !== undefined) {
@@ -284,8 +340,29 @@
     return term;
   }
 
+  function matcher(terms) {
+    var matched = new Set();
+    var heads = new Set();
+    terms.forEach(function (term) {
+      if (term) {
+        matched.add(term);
+        heads.add(term.slice(0, 2));
+      }
+    });
+    return { terms: matched, heads: heads };
+  }
+
+  function isHit(ready, word, match) {
+    var key = wordKey(ready, word);
+    if (!key || !(match.heads.has(key) || match.heads.has(key.charAt(0)))) {
+      return false;
+    }
+    var term = indexTerm(ready, word);
+    return term !== null && match.terms.has(term);
+  }
+
   /** Splits a text into words (by the separator) and marks the ones whose index term matched. */
-  function tokenize(ready, textValue, matchedTerms) {
+  function tokenize(ready, textValue, match) {
     var out = [];
     var start = 0;
     for (var i = 0; i <= textValue.length; i++) {
@@ -293,9 +370,7 @@
         continue;
       }
       if (i > start) {
-        var word = textValue.slice(start, i);
-        var term = indexTerm(ready, word);
-        out.push({ start: start, end: i, hit: term !== null && term !== '' && matchedTerms.has(term) });
+        out.push({ start: start, end: i, hit: isHit(ready, textValue.slice(start, i), match) });
       }
       start = i + 1;
     }
@@ -332,7 +407,7 @@
     if (!doc) {
       return null;
     }
-    var matchedTerms = new Set(result.terms);
+    var match = matcher(result.terms);
     var li = document.createElement('li');
     li.className = 'search-result search-result-' + (doc.kind || 'unit');
     var link = document.createElement('a');
@@ -347,13 +422,13 @@
     var title = document.createElement('span');
     title.className = 'search-result-title';
     var titleText = doc.title || '';
-    appendMarked(title, titleText, tokenize(ready, titleText, matchedTerms), 0, titleText.length);
+    appendMarked(title, titleText, tokenize(ready, titleText, match), 0, titleText.length);
     link.appendChild(title);
     li.appendChild(link);
 
     var body = doc.text || '';
     if (body) {
-      var tokens = tokenize(ready, body, matchedTerms);
+      var tokens = tokenize(ready, body, match);
       var first = 0;
       for (var i = 0; i < tokens.length; i++) {
         if (tokens[i].hit) {

@@ -56,12 +56,6 @@
     });
   }
 
-  // Print: each unit shows its permalink (print.css reads data-permalink).
-  var units = doc.querySelectorAll(".unit[id]");
-  for (var u = 0; u < units.length; u++) {
-    units[u].setAttribute("data-permalink", location.origin + location.pathname + "#" + units[u].id);
-  }
-
   // Highlight the unit a permalink or a search result points to.
   function highlight() {
     var previous = doc.querySelectorAll(".is-highlighted");
@@ -73,24 +67,47 @@
   highlight();
   window.addEventListener("hashchange", highlight);
 
-  // The language switch keeps the reader's place: the unit in the URL, or else the unit in view.
-  function unitInView() {
-    var best = null;
-    for (var k = 0; k < units.length; k++) {
-      var rect = units[k].getBoundingClientRect();
-      if (rect.bottom > 80) { best = units[k]; break; }
+  // Escape closes an open Cite panel and gives the focus back to its button.
+  doc.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = event.target && event.target.closest ? event.target.closest("details.cite[open]") : null;
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+
+  // The language switch keeps the reader's place: the unit they were reading, or else the one in the URL.
+  // The place is where the reader last came to rest among the units (scrolling stopped for a moment), so
+  // scrolling back up to reach the switch, or a click that scrolls to it, does not lose it.
+  var places = doc.querySelectorAll(".unit[id], .parallel-row[id]");
+  var place = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
+  function unitAtReadingLine() {
+    // The first unit still showing below the top edge (a sliver of the previous one does not count).
+    var line = Math.min(window.innerHeight * 0.2, 96);
+    for (var k = 0; k < places.length; k++) {
+      var rect = places[k].getBoundingClientRect();
+      if (rect.bottom > line) return rect.top < window.innerHeight * 0.6 ? places[k].id : null;
     }
-    return best && best.getBoundingClientRect().top < window.innerHeight ? best.id : null;
+    return null;
   }
+  var rest = 0;
+  window.addEventListener("scroll", function () {
+    window.clearTimeout(rest);
+    rest = window.setTimeout(function () {
+      var id = unitAtReadingLine();
+      if (id) place = id;
+    }, 400);
+  }, { passive: true });
+  window.addEventListener("hashchange", function () {
+    if (location.hash) place = decodeURIComponent(location.hash.slice(1));
+  });
   var switches = doc.querySelectorAll("a[data-lang-switch]");
   for (var s = 0; s < switches.length; s++) {
     switches[s].addEventListener("click", function (event) {
       var link = event.currentTarget;
       var base = link.getAttribute("href").split("#")[0];
-      var fragment = location.hash ? location.hash.slice(1) : null;
-      if (window.scrollY > 40 || !fragment) fragment = unitInView() || fragment;
-      var query = location.search || "";
-      link.setAttribute("href", base + (base.indexOf("?") < 0 ? query : "") + (fragment ? "#" + fragment : ""));
+      var query = base.indexOf("?") < 0 ? location.search : "";
+      link.setAttribute("href", base + query + (place ? "#" + encodeURIComponent(place) : ""));
     });
   }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Sets up what the search tests (tests/Charter.Search.Tests) need, and only what is missing:
+#   - tests/js/node_modules: the genuine lunr 2.3.9 and lunr-languages 1.22.0 (npm ci), when
+#     missing or older than package.json / package-lock.json;
+#   - Debian's word lists /usr/share/dict/french and /usr/share/dict/american-english
+#     (packages wfrench and wamerican), when missing.
+# Idempotent, quiet and fast when everything is there. The test project's build runs it, so a
+# plain `dotnet test` works on a fresh machine (CI included: it needs the npm registry and
+# Debian's archive, nothing else).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+js="$root/tests/js"
+
+node_modules_ok() {
+  local marker="$js/node_modules/.package-lock.json" # written by npm on every install
+  [[ -f "$marker" && -f "$js/node_modules/lunr/lunr.min.js" && -f "$js/node_modules/lunr-languages/lunr.fr.js" ]] || return 1
+  [[ ! "$js/package-lock.json" -nt "$marker" && ! "$js/package.json" -nt "$marker" ]] || return 1
+  grep -q '"version": "2.3.9"' "$js/node_modules/lunr/package.json" || return 1
+  grep -q '"version": "1.22.0"' "$js/node_modules/lunr-languages/package.json" || return 1
+}
+
+if ! node_modules_ok; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "ensure-search-deps: npm is needed to install tests/js (lunr, lunr-languages)" >&2
+    exit 1
+  fi
+  (
+    flock 9
+    if ! node_modules_ok; then
+      echo "ensure-search-deps: npm ci in tests/js" >&2
+      (cd "$js" && npm ci --no-audit --no-fund --loglevel=error >&2)
+      touch "$js/node_modules/.package-lock.json"
+    fi
+  ) 9>"/tmp/charter-npm.lock"
+fi
+
+if [[ ! -f /usr/share/dict/french || ! -f /usr/share/dict/american-english ]]; then
+  if [[ "$(id -u)" -eq 0 ]]; then sudo=(); else sudo=(sudo -n); fi
+  (
+    flock 9
+    if [[ ! -f /usr/share/dict/french || ! -f /usr/share/dict/american-english ]]; then
+      echo "ensure-search-deps: apt-get install wfrench wamerican" >&2
+      export DEBIAN_FRONTEND=noninteractive
+      if ! "${sudo[@]}" apt-get install -y -qq wfrench wamerican >&2; then
+        "${sudo[@]}" apt-get update -qq >&2
+        "${sudo[@]}" apt-get install -y -qq wfrench wamerican >&2
+      fi
+    fi
+  ) 9>"/tmp/charter-apt.lock"
+fi

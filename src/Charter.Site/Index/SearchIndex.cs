@@ -1,0 +1,14 @@
+using Charter.Site.Render;
+
+namespace Charter.Site.Index;
+
+/// <summary>The lunr index of a language, built by Charter.Search over the same documents as the document store.</summary>
+public static class SearchIndex
+{
+    public static OutputFile Build(string language, IReadOnlyList<UnitRecord> documents)
+    {
+        var docs = documents.Select((d, i) => new Charter.Search.SearchDocument(
+            i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title, d.Text)).ToList();
+        return new OutputFile($"{language}/search/index.json", System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(language, docs)));
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Playwright;
+
+namespace Charter.Browser.Tests;
+
+/// <summary>What a reader does: arrive in their language, switch language without losing the place, cite, search.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReaderTests(BrowserFixture site)
+{
+    [Theory]
+    [InlineData("fr-FR", "/fr/")]
+    [InlineData("en-US", "/en/")]
+    [InlineData("fr-CA", "/fr/")]
+    public async Task Language_picker_follows_the_browser_language(string locale, string expected)
+    {
+        await using var context = await site.NewContextAsync(locale: locale);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(site.Url(expected));
+        Assert.Equal(expected.Trim('/'), await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+    }
+
+    [Fact]
+    public async Task Language_picker_stays_and_offers_every_language_when_the_browser_language_is_not_available()
+    {
+        await using var context = await site.NewContextAsync(locale: "de-DE");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal(site.Url("/"), page.Url);
+        Assert.Equal(2, await page.Locator("#language-picker a[hreflang]").CountAsync());
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task Language_switch_on_a_priority_permalink_lands_on_the_same_priority(int width)
+    {
+        await using var context = await site.NewContextAsync(width: width, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/lampedusa/principles/2/#p2-3");
+        await page.Locator(".lang-switch a[hreflang=en]").ClickAsync();
+        await page.WaitForURLAsync(site.Url("/en/lampedusa/principles/2/#p2-3"));
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        await AssertInViewAsync(page, "p2-3");
+    }
+
+    /// <summary>A reader reads a unit, scrolls back up to the switch, and switches: they land on the unit they were reading.</summary>
+    [Fact]
+    public async Task Language_switch_keeps_the_unit_the_reader_was_reading()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 800, reducedMotion: ReducedMotion.Reduce);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/en/lampedusa/commitments/");
+        var target = await page.EvaluateAsync<string>("() => document.querySelectorAll('.unit[id]')[6].id");
+        await page.EvaluateAsync("id => document.getElementById(id).scrollIntoView({ block: 'start' })", target);
+        await page.WaitForTimeoutAsync(800); // reading
+        await page.Mouse.WheelAsync(0, -100_000); // back up to the header
+        await page.WaitForFunctionAsync("() => scrollY === 0");
+        await page.WaitForTimeoutAsync(800);
+        await page.Locator(".lang-switch a[hreflang=fr]").ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(site.Url("/fr/"), StringComparison.Ordinal));
+        Assert.Equal(site.Url("/fr/lampedusa/commitments/#" + target), page.Url);
+        await AssertInViewAsync(page, target);
+    }
+
+    private static async Task AssertInViewAsync(IPage page, string id)
+    {
+        // Smooth scrolling may still be moving; wait until the unit's top is on screen.
+        await page.WaitForFunctionAsync(@"id => {
+            const r = document.getElementById(id).getBoundingClientRect();
+            return r.top >= -1 && r.top < innerHeight * 0.6;
+        }", id, new PageWaitForFunctionOptions { Timeout = 5000 });
+    }
+
+    /// <summary>The cite control, by keyboard only: Tab to it, Enter opens it, the citation is in the page's language,
+    /// and the copy button puts the permalink in the clipboard.</summary>
+    [Theory]
+    [InlineData("fr", "Charte de Lampedusa (CGLU, 2022), principe 2, priorité 3")]
+    [InlineData("en", "Lampedusa Charter (UCLG, 2022), principle 2, priority 3")]
+    public async Task Cite_control_works_with_the_keyboard_alone(string lang, string citation)
+    {
+        await using var context = await site.NewContextAsync(locale: lang == "fr" ? "fr-FR" : "en-GB", permissions: ["clipboard-read", "clipboard-write"]);
+        var page = await context.NewPageAsync();
+        var permalink = site.Url($"/{lang}/lampedusa/principles/2/#p2-3");
+        await page.GotoAsync(permalink);
+
+        // The fragment moved the keyboard's starting point to the unit: a few Tabs reach its Cite control.
+        var summary = page.Locator("#p2-3 details.cite > summary");
+        var reached = false;
+        for (var i = 0; i < 15 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await summary.EvaluateAsync<bool>("el => el === document.activeElement");
+        }
+        Assert.True(reached, "Tab never reached the Cite control of p2-3");
+        var box = page.Locator("#p2-3 .cite-box");
+        Assert.False(await box.IsVisibleAsync());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await box.IsVisibleAsync(), "Enter did not open the Cite box");
+        var text = (await page.Locator("#p2-3 .cite-text").InnerTextAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.Contains(citation, text);
+        Assert.Contains(permalink, text);
+
+        // Tab to "Copy link" and press Enter: the permalink is in the clipboard, and the reader is told.
+        var copyLink = page.Locator("#p2-3 button.copy").First;
+        reached = false;
+        for (var i = 0; i < 5 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await copyLink.EvaluateAsync<bool>("el => el === document.activeElement");
+        }
+        Assert.True(reached, "Tab never reached the copy button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.getElementById('live-region').textContent.length > 0");
+        Assert.Equal(permalink, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        // The next button copies the whole citation.
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("p => navigator.clipboard.readText().then(t => t !== p)", permalink);
+        var copied = (await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.StartsWith(citation, copied);
+        Assert.EndsWith(permalink, copied);
+    }
+
+    [Theory]
+    [InlineData("/fr/lampedusa/principles/2/", "header-q")]
+    [InlineData("/en/search/", "search-q")]
+    public async Task Slash_focuses_the_search_box(string path, string box)
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        Assert.NotEqual(box, await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal(box, await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // Typing then goes into the box, and a second "/" is just a character there.
+        await page.Keyboard.TypeAsync("a/b");
+        Assert.Equal("a/b", await page.Locator("#" + box).InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Search_from_the_header_lands_on_the_search_page_with_results()
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/lampedusa/principles/1/");
+        await page.Locator("#header-q").FillAsync("détention");
+        await page.Locator("#header-q").PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.StartsWith(site.Url("/fr/search/?q="), StringComparison.Ordinal));
+        Assert.Equal("détention", Uri.UnescapeDataString(new Uri(page.Url).Query["?q=".Length..]).Replace('+', ' '));
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        Assert.Equal("détention", await page.Locator("#search-q").InputValueAsync());
+        var links = await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(links);
+        Assert.All(links, href => Assert.Matches("^/fr/.+#.+", href));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Charter.Browser.Tests;
+
+/// <summary>
+/// Issue 5 in a real browser: the shipped lunr.js loads the index our C# builder wrote, queries in French and English
+/// (with and without accents, singular and plural, several words) put the right unit among the first results, and the
+/// result's link lands on the unit, highlighted.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchTests(BrowserFixture site)
+{
+    [Theory]
+    [InlineData("fr", "détention", "p1-2")]
+    [InlineData("fr", "detention", "p1-2")]            // no accent
+    [InlineData("fr", "DÉTENTION", "p1-2")]            // capitals
+    [InlineData("fr", "logement", "p2-3")]
+    [InlineData("fr", "logements", "p2-3")]            // plural finds the singular
+    [InlineData("fr", "jumelage", "p5-3")]
+    [InlineData("fr", "mineurs non accompagnés", "c4-3")] // several words
+    [InlineData("fr", "refugies logement", "c4-7")]     // inclusive writing "réfugié.e.s", no accent, two words
+    [InlineData("en", "twinning", "p5-3")]
+    [InlineData("en", "housing", "p2-3")]
+    [InlineData("en", "unaccompanied minors", "c4-3")]
+    [InlineData("en", "detentions", "p1-2")]           // plural finds the singular
+    public async Task A_query_puts_the_expected_unit_among_the_first_results(string lang, string query, string expected)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={Uri.EscapeDataString(query)}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        var hrefs = await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        // Declarations have pages of their own (no fragment); units are fragments of their page.
+        var top = hrefs.Take(5).Select(h => h.Contains('#') ? h[(h.IndexOf('#') + 1)..] : h).ToList();
+        Assert.True(top.Contains(expected), $"'{query}' ({lang}): {expected} not in the first five results: {string.Join(", ", top)}");
+        // The results are announced to screen readers.
+        Assert.Matches(@"\d", await page.Locator("#search-status").TextContentAsync() ?? "");
+    }
+
+    [Theory]
+    [InlineData("fr", "jumelage", "p5-3")]
+    [InlineData("en", "twinning", "p5-3")]
+    public async Task The_result_link_lands_on_the_unit_highlighted(string lang, string query, string expected)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={query}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        await page.Locator($"#search-results a[href$='#{expected}']").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("#" + expected, StringComparison.Ordinal));
+        var unit = page.Locator("#" + expected);
+        await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
+        await Assertions.Expect(unit).ToBeInViewportAsync();
+        // The snippet marked the matched word before the click.
+    }
+
+    [Fact]
+    public async Task Matched_words_are_marked_and_results_are_text_not_html()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/search/?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)> détention"));
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        Assert.True(await page.Locator("#search-results mark").CountAsync() > 0);
+        Assert.Equal(0, await page.Locator("#search-results img, main img[src='x']").CountAsync());
+    }
+
+    [Fact]
+    public async Task No_result_says_so_and_offers_the_other_language()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/en/search/?q=jumelage");
+        var other = page.Locator("#search-status a, #search-results a, main a[href*='/fr/search/']").First;
+        await other.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Contains("/fr/search/?q=jumelage", await other.GetAttributeAsync("href") ?? "");
+    }
+}

@@ -1,0 +1,84 @@
+using Charter.Site.Build;
+
+namespace Charter.Cli.Tests;
+
+/// <summary>The theme that serve keeps from one build to the next must never hide a change or an error.</summary>
+public sealed class BuildCacheTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("charter-cache-").FullName;
+    private readonly BuildCache _cache = new();
+
+    public BuildCacheTests() => ServedSite.CopySite(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private BuildResult Build(BuildCache? cache) =>
+        SiteBuilder.Build(new BuildOptions(_root, Path.Combine(_root, "public"), "http://127.0.0.1:1/", WriteOutput: false), cache);
+
+    private string Page(BuildResult result, string path) =>
+        System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Path == path).Content);
+
+    private void Edit(string relative, Func<string, string> change)
+    {
+        var path = Path.Combine(_root, relative);
+        var before = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, change(File.ReadAllText(path)));
+        // Coarse file times (some file systems) must not make the edit invisible to the stamp.
+        if (File.GetLastWriteTimeUtc(path) == before) File.SetLastWriteTimeUtc(path, before.AddSeconds(1));
+    }
+
+    [Fact]
+    public void A_build_with_the_kept_theme_is_byte_identical_to_a_fresh_one()
+    {
+        Assert.True(Build(_cache).Success);
+        Edit("content/lampedusa/vision.fr.md", t => t.Replace("title: Notre Vision", "title: Notre Vision modifiée"));
+        var kept = Build(_cache);
+        var fresh = Build(null);
+        Assert.Equal(1, _cache.ThemeReuses);
+        Assert.True(kept.Success);
+        Assert.Contains("Notre Vision modifiée", Page(kept, "fr/lampedusa/vision/index.html"));
+        Assert.Equal(fresh.Files.Select(f => f.Path), kept.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(kept.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
+    }
+
+    [Fact]
+    public void An_edited_template_is_read_again()
+    {
+        Assert.True(Build(_cache).Success);
+        Edit("themes/default/templates/vision.liquid", t => "<p>template-edit-31</p>\n" + t);
+        var result = Build(_cache);
+        Assert.True(result.Success);
+        Assert.Equal(0, _cache.ThemeReuses);
+        Assert.Contains("template-edit-31", Page(result, "fr/lampedusa/vision/index.html"));
+    }
+
+    [Fact]
+    public void An_edited_partial_is_read_again()
+    {
+        Assert.True(Build(_cache).Success);
+        Edit("themes/default/templates/unit-tools.liquid", t => "<span>partial-edit-32</span>\n" + t);
+        var result = Build(_cache);
+        Assert.True(result.Success);
+        Assert.Contains("partial-edit-32", Page(result, "fr/lampedusa/vision/index.html"));
+    }
+
+    [Fact]
+    public void A_broken_template_keeps_failing_until_it_is_fixed()
+    {
+        Assert.True(Build(_cache).Success);
+        var original = File.ReadAllText(Path.Combine(_root, "themes/default/templates/vision.liquid"));
+        Edit("themes/default/templates/vision.liquid", t => t + "\n{% if %}\n");
+        var broken = Build(_cache);
+        Assert.False(broken.Success);
+        Assert.Contains(broken.Diagnostics, d => d.Location.Path.EndsWith("vision.liquid", StringComparison.Ordinal));
+
+        // A content edit alone must not bring back a theme that remembers the template as missing, without its error.
+        Edit("content/lampedusa/vision.fr.md", t => t.Replace("title: Notre Vision", "title: Notre Vision bis"));
+        var still = Build(_cache);
+        Assert.False(still.Success);
+        Assert.Contains(still.Diagnostics, d => d.Location.Path.EndsWith("vision.liquid", StringComparison.Ordinal));
+
+        Edit("themes/default/templates/vision.liquid", _ => original);
+        Assert.True(Build(_cache).Success);
+    }
+}
