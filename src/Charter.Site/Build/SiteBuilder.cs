@@ -125,7 +125,7 @@ public static class SiteBuilder
         Parallel.ForEach(site.Config.Languages, language =>
         {
             var factory = factories[language];
-            foreach (var file in SiteIndexer.OpenData(site, language, factory, null!)) files.Add(file);
+            foreach (var file in SiteIndexer.OpenData(site, language, factory)) files.Add(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files.Add(SiteIndexer.DocumentStore(language, documents));
             files.Add(SearchIndex.Build(language, documents));

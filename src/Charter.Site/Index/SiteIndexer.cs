@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
@@ -14,7 +13,7 @@ namespace Charter.Site.Index;
 /// </summary>
 public static class SiteIndexer
 {
-    public static IEnumerable<OutputFile> OpenData(ResolvedSite site, string language, PageFactory factory, Strings strings)
+    public static IEnumerable<OutputFile> OpenData(ResolvedSite site, string language, PageFactory factory)
     {
         var declarations = factory.DeclarationRecords().ToList();
         foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
@@ -105,6 +104,4 @@ public static class SiteIndexer
 
     public static OutputFile Robots(string sitemapUrl) =>
         new("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {sitemapUrl}\n"));
-
-    public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
