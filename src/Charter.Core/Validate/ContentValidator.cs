@@ -59,7 +59,7 @@ public static class ContentValidator
             var reference = present.First(x => x.p is not null).p!;
             foreach (var (edition, principle) in present.Where(x => x.p is null))
             {
-                var expected = System.Text.RegularExpressions.Regex.Replace(reference.File.Path, @"\.[^.]+\.md$", $".{edition.Language}.md");
+                var expected = TranslationPath(reference.File.Path, edition.Language);
                 if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: principle '{id}' ({reference.File.Path}) has no '{edition.Language}' version; the page shows the '{reference.File.Path.Split('.')[^2]}' text with a notice",
@@ -196,7 +196,7 @@ public static class ContentValidator
                         $"this translation differs from {first.File.Path} in type, year or excerpt", "keep language-independent fields the same");
             foreach (var language in content.Config.Languages.Where(l => byLanguage.All(d => d.Language != l)))
             {
-                var expected = System.Text.RegularExpressions.Regex.Replace(first.File.Path, @"\.[^.]+\.md$", $".{language}.md");
+                var expected = TranslationPath(first.File.Path, language);
                 if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
                     $"missing translation: {first.File.Path} has no '{language}' version; the page shows the '{first.Language}' text with a notice",
@@ -204,4 +204,8 @@ public static class ContentValidator
             }
         }
     }
+
+    /// <summary>The path the translation of a content file into another language would have (NAME.fr.md → NAME.en.md).</summary>
+    private static string TranslationPath(string path, string language) =>
+        System.Text.RegularExpressions.Regex.Replace(path, @"\.[^.]+\.md$", $".{language}.md");
 }
