@@ -212,7 +212,17 @@ public sealed partial class PageFactory
     private string DateLabel(string? yearMonth) =>
         yearMonth is { } ym && ym.Length == 7 ? $"{_t.Month(int.Parse(ym[5..], CultureInfo.InvariantCulture))} {ym[..4]}" : "";
 
-    private Passage P(ResolvedEdition e, string id) => e.Passages.First(p => p.Id == id);
+    private readonly Dictionary<(string Slug, string Language), Dictionary<string, Passage>> _passagesById = [];
+
+    /// <summary>A passage of an edition by id, through a per-edition index (pages and the side-by-side view look up every unit).</summary>
+    private Passage? FindPassage(ResolvedEdition e, string id)
+    {
+        if (!_passagesById.TryGetValue((e.Slug, e.Language), out var byId))
+            _passagesById[(e.Slug, e.Language)] = byId = e.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return byId.GetValueOrDefault(id);
+    }
+
+    private Passage P(ResolvedEdition e, string id) => FindPassage(e, id) ?? throw new KeyNotFoundException($"no passage '{id}' in {e.Slug}/{e.Language}");
 
     private SectionVm Section(ResolvedEdition e, string id, Localized<Section> s)
     {
@@ -398,7 +408,7 @@ public sealed partial class PageFactory
             others.Select(l =>
             {
                 var edition = _site.Edition(e.Slug, l);
-                var passage = edition.Passages.FirstOrDefault(x => x.Id == p.Id) ?? p;
+                var passage = FindPassage(edition, p.Id) ?? p;
                 return factories[l].Unit(edition, passage);
             }).ToList())).ToList();
         var title = _t["side_by_side"];
