@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Xml;
 using Charter.Core.Resolve;
 using Charter.Site.Render;
@@ -19,15 +18,8 @@ public static class SiteIndexer
         foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
         {
             var meta = site.Edition(slug, language).Meta.Value;
-            var doc = new
-            {
-                Language = language,
-                Title = meta.Title,
-                Citation = meta.Citation,
-                Url = factory.Href(Permalinks.Charter(language, slug)),
-                Units = factory.UnitRecords(slug).Concat(declarations).ToList(),
-            };
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, Json.Indented);
+            var bytes = Json.OpenData(language, meta.Title, meta.Citation, factory.Href(Permalinks.Charter(language, slug)),
+                factory.UnitRecords(slug).Concat(declarations));
             yield return new OutputFile($"{language}/{slug}/charter.json", bytes);
             if (slug == site.MainCharter) yield return new OutputFile($"{language}/charter.json", bytes);
         }
@@ -39,7 +31,7 @@ public static class SiteIndexer
             .SelectMany(factory.UnitRecords).Concat(factory.DeclarationRecords()).ToList();
 
     public static OutputFile DocumentStore(string language, IReadOnlyList<UnitRecord> documents) =>
-        new($"{language}/search/documents.json", JsonSerializer.SerializeToUtf8Bytes(documents, Json.Compact));
+        new($"{language}/search/documents.json", Json.DocumentStore(documents));
 
     /// <summary>sitemap.xml: every indexable page with its alternates in every language (xhtml:link hreflang).</summary>
     public static OutputFile Sitemap(IEnumerable<PageVm> pages)

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Charter.Core.Model;
 using Charter.Core.Resolve;
@@ -235,29 +235,55 @@ public sealed partial class PageFactory
     {
         var meta = e.Meta.Value;
         var home = Permalinks.Charter(_lang, e.Slug);
-        var translations = _config.Languages.Where(l => l != _lang)
-            .Select(l => new Dictionary<string, object> { ["@type"] = "Legislation", ["@id"] = Absolute(Permalinks.Charter(l, e.Slug)), ["inLanguage"] = l })
-            .ToList();
-        var data = new Dictionary<string, object?>
+        var translations = _config.Languages.Where(l => l != _lang);
+        if (_lang != _config.DefaultLanguage) translations = translations.Where(l => l == _config.DefaultLanguage);
+        var parts = units.Where(u => u.Kind != "section").ToList();
+        return Index.Json.LinkedData(w =>
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Legislation",
-            ["@id"] = Absolute(home),
-            ["name"] = meta.Title,
-            ["alternateName"] = meta.ShortTitle,
-            ["inLanguage"] = _lang,
-            ["datePublished"] = meta.Year,
-            ["legislationPassedBy"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = meta.Organization },
-            ["url"] = Absolute(path),
-        };
-        if (_lang == _config.DefaultLanguage) data["workTranslation"] = translations;
-        else data["translationOfWork"] = translations.Where(t => (string)t["inLanguage"] == _config.DefaultLanguage).ToList();
-        var parts = units.Where(u => u.Kind != "section").Select(u => new Dictionary<string, object>
-        {
-            ["@type"] = "Legislation", ["@id"] = u.AbsoluteUrl, ["name"] = u.Label, ["legislationIdentifier"] = u.Id,
-        }).ToList();
-        if (parts.Count > 0) data["hasPart"] = parts;
-        return JsonSerializer.Serialize(data, Index.Json.LinkedData);
+            void Text(string name, string? value)
+            {
+                if (value is null) w.WriteNull(name);
+                else w.WriteString(name, value);
+            }
+            w.WriteStartObject();
+            Text("@context", "https://schema.org");
+            Text("@type", "Legislation");
+            Text("@id", Absolute(home));
+            Text("name", meta.Title);
+            Text("alternateName", meta.ShortTitle);
+            Text("inLanguage", _lang);
+            Text("datePublished", meta.Year);
+            w.WriteStartObject("legislationPassedBy");
+            Text("@type", "Organization");
+            Text("name", meta.Organization);
+            w.WriteEndObject();
+            Text("url", Absolute(path));
+            w.WriteStartArray(_lang == _config.DefaultLanguage ? "workTranslation" : "translationOfWork");
+            foreach (var l in translations)
+            {
+                w.WriteStartObject();
+                Text("@type", "Legislation");
+                Text("@id", Absolute(Permalinks.Charter(l, e.Slug)));
+                Text("inLanguage", l);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (parts.Count > 0)
+            {
+                w.WriteStartArray("hasPart");
+                foreach (var u in parts)
+                {
+                    w.WriteStartObject();
+                    Text("@type", "Legislation");
+                    Text("@id", u.AbsoluteUrl);
+                    Text("name", u.Label);
+                    Text("legislationIdentifier", u.Id);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        });
     }
 
     // ---------------------------------------------------------------- charter pages
