@@ -63,26 +63,55 @@ public static class SiteBuilder
             stages.Add((name, clock.Elapsed));
             return result;
         }
-        BuildResult Failed() => new(false, diagnostics.Sorted(), null, []);
+        Task<RenderTools>? tools = null;
+        BuildResult Failed()
+        {
+            // The theme may still be loading on the other core: its diagnostics belong to this build, and the cache
+            // must not be touched by it once the build is over.
+            try { tools?.Wait(); } catch (AggregateException) { }
+            return new(false, diagnostics.Sorted(), null, []);
+        }
 
+        StagedOutput? staged = null;
         try
         {
-            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, diagnostics, options.BaseUrl));
-            if (content is null) return Failed();
+            var config = SiteConfigLoader.Load(options.SourceDir, diagnostics, options.BaseUrl);
+            if (config is null) return Failed();
+            // The theme's templates are parsed and the Markdown pipeline built on another core while the content
+            // loads: for a small site, a cold start is mostly this kind of first-time work.
+            tools = Task.Run(() => Tools(config, options.SourceDir, diagnostics, cache));
+            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics));
             Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
             var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
             if (diagnostics.HasErrors) return Failed();
 
-            var (files, pages, theme) = Timed("render", () => Render(site, options.SourceDir, diagnostics, cache));
-            if (diagnostics.HasErrors) return Failed();
-            var indexFiles = Timed("index", () => Index(site, pages, theme.Factories));
-            var all = files.Concat(indexFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            var assets = theme.Theme.Assets().Select(a => ("assets/" + a.Relative, a.FullPath)).ToList();
-            if (options.WriteOutput) Timed("write", () => { OutputWriter.Write(options.OutputDir, all, assets); return 0; });
+            // From here files go straight to a staging folder as they are made (or into memory for check and serve).
+            staged = options.WriteOutput ? StagedOutput.Begin(options.OutputDir) : null;
+            var kept = new ConcurrentBag<OutputFile>();
+            void Emit(OutputFile file)
+            {
+                if (staged is null) kept.Add(file);
+                else staged.Add(file);
+            }
 
+            stage = "render";
+            var toolsReady = tools.GetAwaiter().GetResult();
+            var pages = Timed("render", () => Render(site, toolsReady, diagnostics, Emit));
+            if (diagnostics.HasErrors) return Failed();
+            Timed("index", () => { Index(site, pages, toolsReady.Factories!, Emit); return 0; });
+            var assets = toolsReady.Theme.Assets().Select(a => ("assets/" + a.Relative, a.FullPath)).ToList();
+            if (staged is not null)
+                Timed("write", () =>
+                {
+                    Parallel.ForEach(assets, a => staged.Copy(a.Item1, a.FullPath));
+                    staged.Commit();
+                    return 0;
+                });
+
+            var files = kept.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
-            var stats = new BuildStats(site.Config.Languages, perLanguage, all.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
-            return new BuildResult(true, diagnostics.Sorted(), stats, all) { Assets = assets, Config = site.Config };
+            var stats = new BuildStats(site.Config.Languages, perLanguage, staged?.Count ?? files.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
+            return new BuildResult(true, diagnostics.Sorted(), stats, files) { Assets = assets, Config = site.Config };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -91,49 +120,63 @@ public static class SiteBuilder
                 $"internal error during {stage}: {e.GetType().Name}: {e.Message}", "this is a bug in Charter; please report it with this line");
             return Failed();
         }
+        finally
+        {
+            staged?.Dispose();
+        }
     }
 
-    private sealed record ThemeState(Theme.Theme Theme, IReadOnlyDictionary<string, PageFactory> Factories);
-
-    private static (List<OutputFile>, List<PageSpec>, ThemeState) Render(ResolvedSite site, string sourceDir, DiagnosticBag diagnostics, BuildCache? cache)
+    /// <summary>What rendering needs besides the content: the theme (templates parsed), UI strings, the Markdown pipeline.</summary>
+    private sealed record RenderTools(Theme.Theme Theme, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown)
     {
-        var config = site.Config;
+        public IReadOnlyDictionary<string, PageFactory>? Factories { get; set; }
+    }
+
+    private static RenderTools Tools(SiteConfig config, string sourceDir, DiagnosticBag diagnostics, BuildCache? cache)
+    {
         var theme = cache?.ThemeFor(sourceDir, config.Theme) ?? new Theme.Theme(sourceDir, config.Theme);
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
+        else theme.Preload(PageFactory.Templates.Append(TemplateRenderer.Layout));
         var defaults = theme.Strings(config.DefaultLanguage, diagnostics);
         var strings = config.Languages.ToDictionary(l => l, l => new Strings(l, theme.Strings(l, diagnostics), defaults));
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
-        var factories = config.Languages.ToDictionary(l => l, l => new PageFactory(site, l, strings, markdown));
+        return new RenderTools(theme, strings, markdown);
+    }
+
+    private static List<PageSpec> Render(ResolvedSite site, RenderTools tools, DiagnosticBag diagnostics, Action<OutputFile> emit)
+    {
+        var config = site.Config;
+        var factories = tools.Factories = PageFactory.ForLanguages(site, tools.Strings, tools.Markdown);
 
         // Page models are built per language in parallel (each factory caches its own units), then rendered in parallel.
         var perLanguage = new ConcurrentDictionary<string, List<PageSpec>>();
         Parallel.ForEach(config.Languages, l => perLanguage[l] = factories[l].Pages().ToList());
         var pages = config.Languages.SelectMany(l => perLanguage[l]).Concat(factories[config.DefaultLanguage].RootPages()).ToList();
 
-        var renderer = new TemplateRenderer(theme, diagnostics);
+        var renderer = new TemplateRenderer(tools.Theme, diagnostics);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
-        var output = new OutputFile?[pages.Count];
-        Parallel.For(0, pages.Count, i => output[i] = renderer.Render(pages[i], siteViews[pages[i].Page.Lang], strings[pages[i].Page.Lang]));
-        return (output.OfType<OutputFile>().ToList(), pages, new ThemeState(theme, factories));
+        Parallel.For(0, pages.Count, i =>
+        {
+            if (renderer.Render(pages[i], siteViews[pages[i].Page.Lang], tools.Strings[pages[i].Page.Lang]) is { } file) emit(file);
+        });
+        return pages;
     }
 
-    private static List<OutputFile> Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories)
+    private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files)
     {
-        var files = new ConcurrentBag<OutputFile>();
         Parallel.ForEach(site.Config.Languages, language =>
         {
             var factory = factories[language];
-            foreach (var file in SiteIndexer.OpenData(site, language, factory)) files.Add(file);
+            foreach (var file in SiteIndexer.OpenData(site, language, factory)) files(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
-            files.Add(SiteIndexer.DocumentStore(language, documents));
-            files.Add(SearchIndex.Build(language, documents));
-            files.Add(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
+            files(SiteIndexer.DocumentStore(language, documents));
+            files(SearchIndex.Build(language, documents));
+            files(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });
-        files.Add(SiteIndexer.Sitemap(pages.Select(p => p.Page)));
-        files.Add(SiteIndexer.Robots(site.Config.BaseUrl + "sitemap.xml"));
-        return [.. files];
+        files(SiteIndexer.Sitemap(pages.Select(p => p.Page)));
+        files(SiteIndexer.Robots(site.Config.BaseUrl + "sitemap.xml"));
     }
 }

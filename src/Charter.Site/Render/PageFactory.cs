@@ -22,8 +22,30 @@ public sealed partial class PageFactory
     private readonly MarkdownRenderer _markdown;
     private readonly SiteConfig _config;
 
-    public PageFactory(ResolvedSite site, string language, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown)
+    /// <summary>The theme templates pages are made with (besides the layout), so the build can parse them ahead of time.</summary>
+    public static readonly ImmutableArray<string> Templates =
+    [
+        "language-picker", "404", "home", "charter", "vision", "principles", "principle", "commitments", "timeline",
+        "acknowledgements", "side-by-side", "declarations", "declaration", "search", "redirect",
+    ];
+
+    /// <summary>
+    /// One factory per language, each able to reach the others: the side-by-side page shows every unit in every
+    /// language, and takes the other languages' units from their own factory rather than rendering them again.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PageFactory> ForLanguages(ResolvedSite site, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown)
     {
+        var family = new Dictionary<string, PageFactory>(StringComparer.Ordinal);
+        foreach (var language in site.Config.Languages) family[language] = new PageFactory(site, language, strings, markdown, family);
+        return family;
+    }
+
+    private readonly IReadOnlyDictionary<string, PageFactory> _family;
+
+    private PageFactory(ResolvedSite site, string language, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown,
+        IReadOnlyDictionary<string, PageFactory> family)
+    {
+        _family = family;
         _site = site;
         _lang = language;
         _allStrings = strings;
@@ -178,7 +200,8 @@ public sealed partial class PageFactory
 
     // ---------------------------------------------------------------- units
 
-    private readonly Dictionary<(string, string), UnitVm> _units = [];
+    // Concurrent: the factory of another language reads units from here while building its side-by-side page.
+    private readonly ConcurrentDictionary<(string, string), UnitVm> _units = [];
 
     /// <summary>The view of a passage: its rendered text, label ("Priorité 2.3"), permalink and citation.</summary>
     private UnitVm Unit(ResolvedEdition e, Passage p)
@@ -212,13 +235,12 @@ public sealed partial class PageFactory
     private string DateLabel(string? yearMonth) =>
         yearMonth is { } ym && ym.Length == 7 ? $"{_t.Month(int.Parse(ym[5..], CultureInfo.InvariantCulture))} {ym[..4]}" : "";
 
-    private readonly Dictionary<(string Slug, string Language), Dictionary<string, Passage>> _passagesById = [];
+    private readonly ConcurrentDictionary<(string Slug, string Language), Dictionary<string, Passage>> _passagesById = [];
 
     /// <summary>A passage of an edition by id, through a per-edition index (pages and the side-by-side view look up every unit).</summary>
     private Passage? FindPassage(ResolvedEdition e, string id)
     {
-        if (!_passagesById.TryGetValue((e.Slug, e.Language), out var byId))
-            _passagesById[(e.Slug, e.Language)] = byId = e.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var byId = _passagesById.GetOrAdd((e.Slug, e.Language), _ => e.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal));
         return byId.GetValueOrDefault(id);
     }
 
@@ -429,13 +451,12 @@ public sealed partial class PageFactory
     {
         var path = Permalinks.Section(_lang, e.Slug, "side-by-side");
         var others = _config.Languages.OrderBy(l => l == _lang ? 0 : 1).ToList();
-        var factories = others.ToDictionary(l => l, l => l == _lang ? this : new PageFactory(_site, l, _allStrings, _markdown));
         var rows = e.Passages.Select(p => new SideBySideRowVm(p.Id, p.Kind, p.Kind == "section" ? Typo(p.Heading ?? "", p.Language) : _t.Format("kind_" + p.Kind, ("number", p.Number)),
             others.Select(l =>
             {
                 var edition = _site.Edition(e.Slug, l);
                 var passage = FindPassage(edition, p.Id) ?? p;
-                return factories[l].Unit(edition, passage);
+                return _family[l].Unit(edition, passage);
             }).ToList())).ToList();
         var title = _t["side_by_side"];
         var page = Page("side-by-side", path, $"{title} · {e.Meta.Value.ShortTitle}", e.Meta.Value.Description, e, Crumbs(e, (title, path)));

@@ -14,12 +14,15 @@ namespace Charter.Site.Render;
 public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostics)
 {
     // Escape markup characters but leave letters of every script readable in the HTML source.
+    /// <summary>The template that wraps every page's own template.</summary>
+    public const string Layout = "layout";
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public OutputFile? Render(PageSpec spec, SiteVm site, Strings strings)
     {
         var template = theme.Template(spec.Template, diagnostics);
-        var layout = theme.Template("layout", diagnostics);
+        var layout = theme.Template(Layout, diagnostics);
         if (template is null || layout is null) return null;
         try
         {

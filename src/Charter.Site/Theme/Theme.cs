@@ -16,7 +16,8 @@ namespace Charter.Site.Theme;
 public sealed partial class Theme
 {
     private readonly ImmutableArray<(string Root, string Label)> _roots;
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _templates = new(StringComparer.Ordinal);
+    // Lazy: two pages asking for the same template at once parse it once.
+    private readonly ConcurrentDictionary<string, Lazy<ParsedTemplate>> _templates = new(StringComparer.Ordinal);
     private readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
 
     public Theme(string siteRoot, string name)
@@ -80,22 +81,46 @@ public sealed partial class Theme
         return result.Select(kv => (kv.Key, kv.Value)).ToList();
     }
 
-    /// <summary>A parsed template from templates/NAME.liquid, or null with a diagnostic when missing or invalid.</summary>
-    public IFluidTemplate? Template(string name, DiagnosticBag diagnostics) => _templates.GetOrAdd(name, n =>
+    /// <summary>A template as parsed (or why it could not be), and whether its problem was reported yet.</summary>
+    private sealed class ParsedTemplate(IFluidTemplate? template, Diagnostic? problem)
     {
-        var relative = $"templates/{n}.liquid";
+        public IFluidTemplate? Template { get; } = template;
+        public Diagnostic? Problem { get; } = problem;
+        private int _reported;
+        public bool TakeReport() => Problem is not null && Interlocked.Exchange(ref _reported, 1) == 0;
+    }
+
+    /// <summary>
+    /// Parses these templates now (the build does it on a second core while the content loads). A missing or
+    /// invalid template is not reported here but by <see cref="Template"/>, when a page needs it.
+    /// </summary>
+    public void Preload(IEnumerable<string> names)
+    {
+        foreach (var name in names) Parsed(name);
+    }
+
+    /// <summary>A parsed template from templates/NAME.liquid, or null with a diagnostic (once) when missing or invalid.</summary>
+    public IFluidTemplate? Template(string name, DiagnosticBag diagnostics)
+    {
+        var parsed = Parsed(name);
+        if (parsed.TakeReport()) diagnostics.Add(parsed.Problem!);
+        return parsed.Template;
+    }
+
+    private ParsedTemplate Parsed(string name) => _templates.GetOrAdd(name, n => new Lazy<ParsedTemplate>(() => Parse(n))).Value;
+
+    private ParsedTemplate Parse(string name)
+    {
+        var relative = $"templates/{name}.liquid";
         var path = Find(relative);
         if (path is null)
-        {
-            diagnostics.Error(Codes.MissingTemplate, SourceLocation.File($"themes/{_roots.FirstOrDefault().Label ?? "default"}/{relative}"),
-                $"the theme has no template '{n}'", $"add {relative} to the theme, or remove the override that hides it");
-            return null;
-        }
-        if (_parser.TryParse(File.ReadAllText(path), out var template, out var error)) return template;
+            return new(null, new Diagnostic(Severity.Error, Codes.MissingTemplate,
+                SourceLocation.File($"themes/{_roots.FirstOrDefault().Label ?? "default"}/{relative}"),
+                $"the theme has no template '{name}'", $"add {relative} to the theme, or remove the override that hides it"));
+        if (_parser.TryParse(File.ReadAllText(path), out var template, out var error)) return new(template, null);
         var (at, message) = ParseError(DisplayPath(path), error);
-        diagnostics.Error(Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax");
-        return null;
-    });
+        return new(null, new Diagnostic(Severity.Error, Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax"));
+    }
 
     [GeneratedRegex(@"\s*at \((?<line>\d+):(?<column>\d+)\)")]
     private static partial Regex FluidPosition();

@@ -1,45 +1,102 @@
+using System.Collections.Concurrent;
 using Charter.Site.Render;
 
 namespace Charter.Site.Write;
 
 /// <summary>
-/// Stage 6, Write: writes the whole site into a temporary folder beside the output, then swaps it in.
-/// Until the swap the previous site is untouched, so a failed or interrupted build never leaves a
-/// half-written site; files of earlier builds do not survive a successful one.
+/// Stage 6, Write: the site goes into a staging folder beside the output, file by file as the build makes them
+/// (so a large site is never held in memory whole), and <see cref="Commit"/> swaps it in. Until the swap the
+/// previous site is untouched, so a failed or interrupted build never leaves a half-written site; disposing
+/// without committing deletes the staging folder. Files of earlier builds do not survive a successful build.
+/// <see cref="Add"/> and <see cref="Copy"/> may be called from several threads at once.
 /// </summary>
+public sealed class StagedOutput : IDisposable
+{
+    private readonly string _output;
+    private readonly string _staging;
+    private readonly string _previous;
+    // Lazy: a thread about to write into a folder another thread is creating waits for it.
+    private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new(StringComparer.Ordinal);
+    private bool _committed;
+
+    private StagedOutput(string outputDir)
+    {
+        _output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(_output)!;
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(_output);
+        _staging = Path.Combine(parent, $".{name}.building-{Environment.ProcessId}");
+        _previous = Path.Combine(parent, $".{name}.previous-{Environment.ProcessId}");
+        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+        Directory.CreateDirectory(_staging);
+    }
+
+    /// <summary>Starts a new site for <paramref name="outputDir"/> in an empty staging folder.</summary>
+    public static StagedOutput Begin(string outputDir) => new(outputDir);
+
+    /// <summary>How many files went in.</summary>
+    public int Count => _count;
+    private int _count;
+
+    public void Add(OutputFile file) => Add(file.Path, file.Content);
+
+    public void Add(string relative, ReadOnlySpan<byte> content)
+    {
+        using (var stream = new FileStream(Target(relative), FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            stream.Write(content);
+        Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Copies a file as it is (theme assets).</summary>
+    public void Copy(string relative, string source)
+    {
+        File.Copy(source, Target(relative), overwrite: true);
+        Interlocked.Increment(ref _count);
+    }
+
+    private string Target(string relative)
+    {
+        var folder = Path.GetDirectoryName(relative);
+        if (!string.IsNullOrEmpty(folder))
+            _ = _folders.GetOrAdd(folder, f => new Lazy<string>(() => Directory.CreateDirectory(Path.Combine(_staging, f)).FullName)).Value;
+        return Path.Combine(_staging, relative);
+    }
+
+    /// <summary>Puts the new site in place of the old one.</summary>
+    public void Commit()
+    {
+        try
+        {
+            if (Directory.Exists(_output))
+            {
+                Directory.Move(_output, _previous);
+                Directory.Move(_staging, _output);
+                Directory.Delete(_previous, recursive: true);
+            }
+            else Directory.Move(_staging, _output);
+            _committed = true;
+        }
+        finally
+        {
+            // If the swap was cut between its two moves, put the previous site back.
+            if (Directory.Exists(_previous) && !Directory.Exists(_output)) Directory.Move(_previous, _output);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+    }
+}
+
+/// <summary>Writes a whole site at once (files already in memory), through a <see cref="StagedOutput"/>.</summary>
 public static class OutputWriter
 {
     public static void Write(string outputDir, IReadOnlyList<OutputFile> files, IReadOnlyList<(string Relative, string Source)> copies)
     {
-        var output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(output)!;
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(output);
-        var staging = Path.Combine(parent, $".{name}.building-{Environment.ProcessId}");
-        var previous = Path.Combine(parent, $".{name}.previous-{Environment.ProcessId}");
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        try
-        {
-            Directory.CreateDirectory(staging);
-            foreach (var dir in files.Select(f => Path.GetDirectoryName(f.Path)).Concat(copies.Select(c => Path.GetDirectoryName(c.Relative)))
-                         .Where(d => !string.IsNullOrEmpty(d)).Distinct())
-                Directory.CreateDirectory(Path.Combine(staging, dir!));
-            Parallel.ForEach(files, file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
-            Parallel.ForEach(copies, copy => File.Copy(copy.Source, Path.Combine(staging, copy.Relative), overwrite: true));
-
-            if (Directory.Exists(output))
-            {
-                Directory.Move(output, previous);
-                Directory.Move(staging, output);
-                Directory.Delete(previous, recursive: true);
-            }
-            else Directory.Move(staging, output);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            // If the swap was cut between its two moves, put the previous site back.
-            if (Directory.Exists(previous) && !Directory.Exists(output)) Directory.Move(previous, output);
-        }
+        using var staged = StagedOutput.Begin(outputDir);
+        Parallel.ForEach(files, staged.Add);
+        Parallel.ForEach(copies, copy => staged.Copy(copy.Relative, copy.Source));
+        staged.Commit();
     }
 }
