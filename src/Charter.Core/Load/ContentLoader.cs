@@ -41,15 +41,16 @@ public static partial class ContentLoader
     }
 
     /// <summary>Loads the content of a site whose charter.yml was already read (the build reads it first to start on the theme).</summary>
-    public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
+    public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
         var files = Discover(siteRoot, config, diagnostics);
         var parsed = new ConcurrentDictionary<ContentFile, object>();
+        cache?.Begin();
         Parallel.ForEach(files, file =>
         {
             try
             {
-                var item = LoadFile(file, config, diagnostics);
+                var item = cache is null ? LoadFile(file, File.ReadAllBytes(file.FullPath), diagnostics) : LoadFile(file, cache, diagnostics);
                 if (item is not null) parsed[file] = item;
             }
             catch (IOException e)
@@ -146,9 +147,25 @@ public static partial class ContentLoader
         return result;
     }
 
-    private static object? LoadFile(ContentFile file, SiteConfig config, DiagnosticBag diagnostics)
+    /// <summary>A file through the cache: parsed again only when its bytes changed.</summary>
+    private static object? LoadFile(ContentFile file, LoadCache cache, DiagnosticBag diagnostics)
     {
-        var text = FrontMatter.Decode(File.ReadAllBytes(file.FullPath), file.RelativePath, diagnostics);
+        var bytes = File.ReadAllBytes(file.FullPath);
+        var key = file.ToString(); // the record's fields: path, role, charter, name and language
+        var entry = cache.Find(key, bytes);
+        if (entry is null)
+        {
+            var own = new DiagnosticBag();
+            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, own), own.Sorted());
+            cache.Keep(key, entry);
+        }
+        foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
+        return entry.Item;
+    }
+
+    private static object? LoadFile(ContentFile file, byte[] bytes, DiagnosticBag diagnostics)
+    {
+        var text = FrontMatter.Decode(bytes, file.RelativePath, diagnostics);
         if (text is null) return null;
         var parsed = FrontMatter.Parse(new SourceFile(file.RelativePath, text), diagnostics);
         if (parsed is null) return null;
