@@ -2,7 +2,7 @@ using Charter.Site.Build;
 
 namespace Charter.Cli.Tests;
 
-/// <summary>The theme that serve keeps from one build to the next must never hide a change or an error.</summary>
+/// <summary>What serve keeps from one build to the next (theme, parsed files, Markdown, pages, search index) must never hide a change or an error.</summary>
 public sealed class BuildCacheTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("charter-cache-").FullName;
@@ -39,6 +39,64 @@ public sealed class BuildCacheTests : IDisposable
         Assert.Contains("Notre Vision modifiée", Page(kept, "fr/lampedusa/vision/index.html"));
         Assert.Equal(fresh.Files.Select(f => f.Path), kept.Files.Select(f => f.Path));
         Assert.All(fresh.Files.Zip(kept.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), pair.First.Path));
+    }
+
+    private void AssertSameAsFresh(BuildResult kept, string after)
+    {
+        Assert.True(kept.Success, after + ": " + string.Join("\n", kept.Diagnostics));
+        var fresh = Build(null);
+        Assert.Equal(fresh.Files.Select(f => f.Path), kept.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(kept.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), $"{after}: {pair.First.Path}"));
+    }
+
+    [Fact]
+    public void Every_rebuild_after_an_edit_equals_a_fresh_build_and_reuses_what_the_edit_did_not_touch()
+    {
+        Assert.True(Build(_cache).Success);
+
+        Edit("content/lampedusa/principles/02-equite.fr.md", t => t.Replace("Renforcer et étendre", "Renforcer et bien étendre"));
+        var kept = Build(_cache);
+        AssertSameAsFresh(kept, "a priority edited");
+        Assert.Contains("Renforcer et bien étendre", Page(kept, "fr/lampedusa/principles/2/index.html"));
+        // One file of ~70 parsed again; most pages and the English search index reused.
+        Assert.True(_cache.Content.Reused > 60, $"{_cache.Content.Reused} files reused");
+        Assert.True(_cache.Pages.Reused > kept.Files.Count / 2, $"{_cache.Pages.Reused} pages reused of {kept.Files.Count} files");
+        Assert.Equal(1, _cache.SearchIndexReuses);
+
+        // A declaration's title is shown on pages that did not change: the home page, the commitments that cite it.
+        Edit("content/declarations/africa-charter-2018.fr.md", t => t.Replace("title: Charte des gouvernements", "title: La Charte des gouvernements"));
+        kept = Build(_cache);
+        AssertSameAsFresh(kept, "a declaration renamed");
+        Assert.Contains("La Charte des gouvernements", Page(kept, "fr/lampedusa/index.html"));
+
+        // A note added before another renumbers it in a text that did not change (the Town Hall priority, 6.4).
+        Edit("content/lampedusa/principles/06-communaute.fr.md", t => t
+            .Replace("Renforcer la confiance avec", "Renforcer la confiance[^extra] avec")
+            .Replace("notes:\n  town-hall:", "notes:\n  extra: >-\n    Une note ajoutée.\n  town-hall:"));
+        Edit("content/lampedusa/principles/06-communaute.en.md", t => t
+            .Replace("Build trust with", "Build trust[^extra] with")
+            .Replace("notes:\n  town-hall:", "notes:\n  extra: >-\n    An added note.\n  town-hall:"));
+        kept = Build(_cache);
+        AssertSameAsFresh(kept, "a note added");
+        Assert.Contains("Une note ajoutée", Page(kept, "fr/lampedusa/principles/6/index.html"));
+
+        // A UI string is on every page of its language.
+        Edit("themes/default/i18n/fr.yml", t => t.Replace("home: Accueil", "home: Page d’accueil"));
+        kept = Build(_cache);
+        AssertSameAsFresh(kept, "a UI string edited");
+        Assert.Contains("Page d’accueil", Page(kept, "fr/lampedusa/vision/index.html"));
+    }
+
+    [Fact]
+    public void A_warning_of_a_file_that_did_not_change_is_reported_again()
+    {
+        Edit("content/lampedusa/vision.fr.md", t => t.Replace("title: Notre Vision", "title: Notre Vision\nunknown_field_41: x"));
+        var first = Build(_cache);
+        Assert.Contains(first.Diagnostics, d => d.Message.Contains("unknown_field_41", StringComparison.Ordinal));
+        Edit("content/lampedusa/timeline.fr.md", t => t + "\n");
+        var second = Build(_cache);
+        Assert.True(_cache.Content.Reused > 0);
+        Assert.Contains(second.Diagnostics, d => d.Message.Contains("unknown_field_41", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public static class SiteBuilder
     /// <summary>A build that reuses, through <paramref name="cache"/>, what the previous build of the same site loaded.</summary>
     public static BuildResult Build(BuildOptions options, BuildCache? cache)
     {
+        cache?.Starting();
         var result = Run(options, cache);
         cache?.Completed(result.Success);
         return result;
@@ -80,7 +81,7 @@ public static class SiteBuilder
             // The theme's templates are parsed and the Markdown pipeline built on another core while the content
             // loads: for a small site, a cold start is mostly this kind of first-time work.
             tools = Task.Run(() => Tools(config, options.SourceDir, diagnostics, cache));
-            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics));
+            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics, cache?.Content));
             Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
             var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
             if (diagnostics.HasErrors) return Failed();
@@ -96,9 +97,9 @@ public static class SiteBuilder
 
             stage = "render";
             var toolsReady = tools.GetAwaiter().GetResult();
-            var pages = Timed("render", () => Render(site, toolsReady, diagnostics, Emit));
+            var pages = Timed("render", () => Render(site, toolsReady, diagnostics, Emit, cache?.Pages));
             if (diagnostics.HasErrors) return Failed();
-            Timed("index", () => { Index(site, pages, toolsReady.Factories!, Emit); return 0; });
+            Timed("index", () => { Index(site, pages, toolsReady.Factories!, Emit, cache); return 0; });
             var assets = toolsReady.Theme.Assets().Select(a => ("assets/" + a.Relative, a.FullPath)).ToList();
             if (staged is not null)
                 Timed("write", () =>
@@ -145,7 +146,7 @@ public static class SiteBuilder
         return new RenderTools(theme, strings, markdown);
     }
 
-    private static List<PageSpec> Render(ResolvedSite site, RenderTools tools, DiagnosticBag diagnostics, Action<OutputFile> emit)
+    private static List<PageSpec> Render(ResolvedSite site, RenderTools tools, DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo)
     {
         var config = site.Config;
         var factories = tools.Factories = PageFactory.ForLanguages(site, tools.Strings, tools.Markdown);
@@ -157,14 +158,19 @@ public static class SiteBuilder
 
         var renderer = new TemplateRenderer(tools.Theme, diagnostics);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
+        memo?.Begin(tools.Strings);
         Parallel.For(0, pages.Count, i =>
         {
-            if (renderer.Render(pages[i], siteViews[pages[i].Page.Lang], tools.Strings[pages[i].Page.Lang]) is { } file) emit(file);
+            var spec = pages[i];
+            var siteView = siteViews[spec.Page.Lang];
+            OutputFile? Now() => renderer.Render(spec, siteView, tools.Strings[spec.Page.Lang]);
+            if ((memo is null ? Now() : memo.Render(tools.Theme, spec, siteView, Now)) is { } file) emit(file);
         });
         return pages;
     }
 
-    private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files)
+    private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,
+        BuildCache? cache)
     {
         Parallel.ForEach(site.Config.Languages, language =>
         {
@@ -172,7 +178,7 @@ public static class SiteBuilder
             foreach (var file in SiteIndexer.OpenData(site, language, factory)) files(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files(SiteIndexer.DocumentStore(language, documents));
-            files(SearchIndex.Build(language, documents));
+            files(cache is null ? SearchIndex.Build(language, documents) : cache.SearchIndexFor(language, documents, () => SearchIndex.Build(language, documents)));
             files(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });

@@ -27,9 +27,13 @@ public sealed record RenderedText(string Html, string Text);
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly RenderMemo? _memo;
 
-    public MarkdownRenderer(bool allowHtml)
+    /// <param name="allowHtml">Whether raw HTML in the Markdown passes through (charter.yml's allow_html).</param>
+    /// <param name="remember">Keep what was rendered for the next build in this process (charter serve): see <see cref="RenderMemo"/>.</param>
+    public MarkdownRenderer(bool allowHtml, bool remember = false)
     {
+        _memo = remember ? new RenderMemo() : null;
         var builder = new MarkdownPipelineBuilder().UseEmphasisExtras();
         builder.InlineParsers.InsertBefore<Markdig.Parsers.Inlines.LinkInlineParser>(new CharterInlineParser());
         if (!allowHtml) builder.DisableHtml();
@@ -39,6 +43,14 @@ public sealed class MarkdownRenderer
     public RenderedText Render(string? markdown, MarkdownContext context)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return new RenderedText("", "");
+        return _memo is null ? RenderNow(markdown, context) : _memo.Render(markdown, context, RenderNow);
+    }
+
+    /// <summary>Forgets what the last build did not render: texts edited away, pages removed.</summary>
+    public void Sweep() => _memo?.Sweep();
+
+    private RenderedText RenderNow(string markdown, MarkdownContext context)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         Rewrite(document, context);
         return new RenderedText(ToHtml(document), PlainText.Of(document));
