@@ -65,11 +65,13 @@ public static class SiteBuilder
             return result;
         }
         Task<RenderTools>? tools = null;
+        Task<TimeSpan>? index = null;
         BuildResult Failed()
         {
-            // The theme may still be loading on the other core: its diagnostics belong to this build, and the cache
-            // must not be touched by it once the build is over.
+            // The theme may still be loading, or the index being made, on the other core: their diagnostics belong
+            // to this build, and neither may touch the cache or the output once the build is over.
             try { tools?.Wait(); } catch (AggregateException) { }
+            try { index?.Wait(); } catch (AggregateException) { }
             return new(false, diagnostics.Sorted(), null, []);
         }
 
@@ -97,9 +99,23 @@ public static class SiteBuilder
 
             stage = "render";
             var toolsReady = tools.GetAwaiter().GetResult();
-            var pages = Timed("render", () => Render(site, toolsReady, diagnostics, Emit, cache?.Pages));
+            var factories = PageFactory.ForLanguages(site, toolsReady.Strings, toolsReady.Markdown);
+            var pages = Timed("render", () =>
+            {
+                var models = PageModels(site, factories);
+                // The index needs the units, not the HTML: it is made alongside the templates (its time is its own).
+                index = Task.Run(() =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    Index(site, models, factories, Emit, cache);
+                    return clock.Elapsed;
+                });
+                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages);
+                return models;
+            });
+            stage = "index";
+            stages.Add(("index", index!.GetAwaiter().GetResult()));
             if (diagnostics.HasErrors) return Failed();
-            Timed("index", () => { Index(site, pages, toolsReady.Factories!, Emit, cache); return 0; });
             var assets = toolsReady.Theme.Assets().Select(a => ("assets/" + a.Relative, a.FullPath)).ToList();
             if (staged is not null)
                 Timed("write", () =>
@@ -128,10 +144,7 @@ public static class SiteBuilder
     }
 
     /// <summary>What rendering needs besides the content: the theme (templates parsed), UI strings, the Markdown pipeline.</summary>
-    private sealed record RenderTools(Theme.Theme Theme, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown)
-    {
-        public IReadOnlyDictionary<string, PageFactory>? Factories { get; set; }
-    }
+    private sealed record RenderTools(Theme.Theme Theme, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown);
 
     private static RenderTools Tools(SiteConfig config, string sourceDir, DiagnosticBag diagnostics, BuildCache? cache)
     {
@@ -146,16 +159,19 @@ public static class SiteBuilder
         return new RenderTools(theme, strings, markdown);
     }
 
-    private static List<PageSpec> Render(ResolvedSite site, RenderTools tools, DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo)
+    /// <summary>Every page's model, the languages in parallel (each factory caches its own units).</summary>
+    private static List<PageSpec> PageModels(ResolvedSite site, IReadOnlyDictionary<string, PageFactory> factories)
     {
         var config = site.Config;
-        var factories = tools.Factories = PageFactory.ForLanguages(site, tools.Strings, tools.Markdown);
-
-        // Page models are built per language in parallel (each factory caches its own units), then rendered in parallel.
         var perLanguage = new ConcurrentDictionary<string, List<PageSpec>>();
         Parallel.ForEach(config.Languages, l => perLanguage[l] = factories[l].Pages().ToList());
-        var pages = config.Languages.SelectMany(l => perLanguage[l]).Concat(factories[config.DefaultLanguage].RootPages()).ToList();
+        return config.Languages.SelectMany(l => perLanguage[l]).Concat(factories[config.DefaultLanguage].RootPages()).ToList();
+    }
 
+    /// <summary>Runs the templates over the page models, in parallel; with a memo, unchanged pages are not rendered again.</summary>
+    private static void RenderPages(List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, RenderTools tools,
+        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo)
+    {
         var renderer = new TemplateRenderer(tools.Theme, diagnostics);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
         memo?.Begin(tools.Strings);
@@ -166,7 +182,6 @@ public static class SiteBuilder
             OutputFile? Now() => renderer.Render(spec, siteView, tools.Strings[spec.Page.Lang]);
             if ((memo is null ? Now() : memo.Render(tools.Theme, spec, siteView, Now)) is { } file) emit(file);
         });
-        return pages;
     }
 
     private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,
