@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Charter.Core.Model;
 
 namespace Charter.Core.Resolve;
@@ -45,8 +46,19 @@ public sealed record ResolvedSite(
 
     public ResolvedEdition Edition(string slug, string language) => Editions[(slug, language)];
 
+    // Every ref: link and every page asks for declarations by id: a lookup, not a scan per question. Kept beside
+    // the list it indexes (not in a field, which records compare and 'with' copies), built once, thread-safe.
+    private static readonly ConditionalWeakTable<ImmutableDictionary<string, ImmutableArray<ResolvedDeclaration>>,
+        Dictionary<(string Language, string Id), ResolvedDeclaration>> DeclarationIndexes = new();
+
     public ResolvedDeclaration? Declaration(string language, string id) =>
-        DeclarationsByLanguage.TryGetValue(language, out var list) ? list.FirstOrDefault(d => d.Id == id) : null;
+        DeclarationIndexes.GetValue(DeclarationsByLanguage, static byLanguage =>
+        {
+            var byId = new Dictionary<(string, string), ResolvedDeclaration>();
+            foreach (var (lang, list) in byLanguage)
+                foreach (var declaration in list) byId.TryAdd((lang, declaration.Id), declaration);
+            return byId;
+        }).GetValueOrDefault((language, id));
 }
 
 /// <summary>How many of a language's passages are in that language (not a fallback).</summary>
