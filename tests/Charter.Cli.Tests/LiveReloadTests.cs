@@ -88,6 +88,30 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task The_search_index_served_after_an_edit_is_the_one_a_fresh_build_makes()
+    {
+        // serve makes search indexes on demand (DeferSearchIndex); what it serves must still be the build's index.
+        var original = Site.Read(Vision);
+        using var events = await Site.EventsAsync();
+        await events.NextAsync("hello", Patiently);
+        try
+        {
+            Site.Write(Vision, original.Replace("La migration est un fait naturel", "La migration est un fait xylophone"));
+            await events.NextAsync("reload", Patiently);
+            var served = await Site.Http.GetByteArrayAsync("fr/search/index.json");
+            var fresh = Charter.Site.Build.SiteBuilder.Build(new Charter.Site.Build.BuildOptions(
+                Site.Root, Path.Combine(Site.Root, "public"), Site.Server.Address.ToString(), WriteOutput: false));
+            Assert.True(fresh.Success);
+            Assert.Equal(fresh.Files.Single(f => f.Path == "fr/search/index.json").Content, served);
+            Assert.Contains("xylophon", System.Text.Encoding.UTF8.GetString(served));
+        }
+        finally
+        {
+            await RestoreAsync(original, events);
+        }
+    }
+
+    [Fact]
     public async Task Saving_without_a_change_reloads_nothing()
     {
         using var events = await Site.EventsAsync();

@@ -118,7 +118,8 @@ public sealed class DevServer : IAsyncDisposable
         BuildResult result;
         try
         {
-            result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false), _cache);
+            result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false,
+                DeferSearchIndex: true), _cache);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -4,8 +4,27 @@ using Charter.Site.Build;
 
 namespace Charter.Cli.Serve;
 
-/// <summary>A file ready to send: its bytes as served (HTML with the live-reload script) and its media type.</summary>
-public sealed record SiteFile(byte[] Content, string ContentType);
+/// <summary>
+/// A file ready to send: its bytes as served (HTML with the live-reload script) and its media type. A deferred file
+/// (a search index) is made by the first request that needs it, once, whoever asks.
+/// </summary>
+public sealed class SiteFile
+{
+    private readonly Lazy<byte[]> _content;
+
+    public SiteFile(byte[] content, string contentType) : this(new Lazy<byte[]>(content), contentType) { }
+
+    public SiteFile(Func<byte[]> make, string contentType) : this(new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType) { }
+
+    private SiteFile(Lazy<byte[]> content, string contentType)
+    {
+        _content = content;
+        ContentType = contentType;
+    }
+
+    public byte[] Content => _content.Value;
+    public string ContentType { get; }
+}
 
 /// <summary>
 /// One successful build, held in memory and never changed: requests read whichever snapshot is current,
@@ -39,14 +58,14 @@ public sealed class SiteSnapshot
         foreach (var (path, source) in result.Assets) built[path] = File.ReadAllBytes(source);
 
         var tag = Encoding.UTF8.GetBytes($"<script src=\"{LiveScriptPath}\" data-build=\"{build}\" defer></script>");
-        var files = built.ToFrozenDictionary(
-            kv => kv.Key,
-            kv =>
+        var files = built.Select(kv =>
             {
                 var type = SitePath.ContentType(kv.Key);
-                return new SiteFile(type.StartsWith("text/html", StringComparison.Ordinal) ? InjectBeforeBodyEnd(kv.Value, tag) : kv.Value, type);
-            },
-            StringComparer.Ordinal);
+                return KeyValuePair.Create(kv.Key, new SiteFile(type.StartsWith("text/html", StringComparison.Ordinal) ? InjectBeforeBodyEnd(kv.Value, tag) : kv.Value, type));
+            })
+            // Deferred files are not compared between builds (that would make them): a search index alone never reloads a page.
+            .Concat(result.Deferred.Select(d => KeyValuePair.Create(d.Path, new SiteFile(d.Make, SitePath.ContentType(d.Path)))))
+            .ToFrozenDictionary(StringComparer.Ordinal);
         return new SiteSnapshot(build, files, built.ToFrozenDictionary(StringComparer.Ordinal));
     }
 

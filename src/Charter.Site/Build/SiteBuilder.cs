@@ -13,7 +13,14 @@ using Charter.Site.Write;
 
 namespace Charter.Site.Build;
 
-public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true);
+/// <param name="DeferSearchIndex">
+/// For serve: the search indexes are not made during the build but when first asked for (see
+/// <see cref="BuildResult.Deferred"/>), so an edit shows without waiting for the indexes of a large site.
+/// </param>
+public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferSearchIndex = false);
+
+/// <summary>A file of the site made only when first asked for: its path and how to make its content.</summary>
+public sealed record DeferredFile(string Path, Func<byte[]> Make);
 
 /// <summary>Time spent in each stage of a build, and what it produced.</summary>
 public sealed record BuildStats(
@@ -27,6 +34,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 
     /// <summary>The theme's assets as output paths (assets/…): copied, not rendered, so they are not among <see cref="Files"/>.</summary>
     public IReadOnlyList<string> AssetPaths => Assets.Select(a => a.Path).ToList();
+
+    /// <summary>With <see cref="BuildOptions.DeferSearchIndex"/>: the files to make on demand (the search indexes).</summary>
+    public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
 
     /// <summary>The configuration the site was built with (null if the build failed): its base URL and languages, for <c>charter check</c>.</summary>
     public SiteConfig? Config { get; init; }
@@ -91,6 +101,7 @@ public static class SiteBuilder
             // From here files go straight to a staging folder as they are made (or into memory for check and serve).
             staged = options.WriteOutput ? StagedOutput.Begin(options.OutputDir) : null;
             var kept = new ConcurrentBag<OutputFile>();
+            var deferred = new ConcurrentBag<DeferredFile>();
             void Emit(OutputFile file)
             {
                 if (staged is null) kept.Add(file);
@@ -107,7 +118,7 @@ public static class SiteBuilder
                 index = Task.Run(() =>
                 {
                     var clock = Stopwatch.StartNew();
-                    Index(site, models, factories, Emit, cache);
+                    Index(site, models, factories, Emit, options.DeferSearchIndex ? deferred.Add : null, cache);
                     return clock.Elapsed;
                 });
                 RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages);
@@ -127,8 +138,11 @@ public static class SiteBuilder
 
             var files = kept.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
-            var stats = new BuildStats(site.Config.Languages, perLanguage, staged?.Count ?? files.Count + assets.Count, site.Completeness, [.. stages], total.Elapsed);
-            return new BuildResult(true, diagnostics.Sorted(), stats, files) { Assets = assets, Config = site.Config };
+            var stats = new BuildStats(site.Config.Languages, perLanguage, staged?.Count ?? files.Count + assets.Count + deferred.Count, site.Completeness, [.. stages], total.Elapsed);
+            return new BuildResult(true, diagnostics.Sorted(), stats, files)
+            {
+                Assets = assets, Config = site.Config, Deferred = deferred.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(),
+            };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -185,7 +199,7 @@ public static class SiteBuilder
     }
 
     private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,
-        BuildCache? cache)
+        Action<DeferredFile>? defer, BuildCache? cache)
     {
         Parallel.ForEach(site.Config.Languages, language =>
         {
@@ -193,7 +207,9 @@ public static class SiteBuilder
             foreach (var file in SiteIndexer.OpenData(site, language, factory)) files(file);
             var documents = SiteIndexer.SearchDocuments(site, language, factory);
             files(SiteIndexer.DocumentStore(language, documents));
-            files(cache is null ? SearchIndex.Build(language, documents) : cache.SearchIndexFor(language, documents, () => SearchIndex.Build(language, documents)));
+            OutputFile MakeIndex() => cache is null ? SearchIndex.Build(language, documents) : cache.SearchIndexFor(language, documents, () => SearchIndex.Build(language, documents));
+            if (defer is null) files(MakeIndex());
+            else defer(new DeferredFile(SearchIndex.PathFor(language), () => MakeIndex().Content));
             files(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });

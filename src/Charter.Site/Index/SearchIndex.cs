@@ -5,10 +5,13 @@ namespace Charter.Site.Index;
 /// <summary>The lunr index of a language, built by Charter.Search over the same documents as the document store.</summary>
 public static class SearchIndex
 {
+    /// <summary>Where a language's index goes in the site.</summary>
+    public static string PathFor(string language) => $"{language}/search/index.json";
+
     public static OutputFile Build(string language, IReadOnlyList<UnitRecord> documents)
     {
         var docs = documents.Select((d, i) => new Charter.Search.SearchDocument(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title, d.Text)).ToList();
-        return new OutputFile($"{language}/search/index.json", System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(language, docs)));
+        return new OutputFile(PathFor(language), System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(language, docs)));
     }
 }
