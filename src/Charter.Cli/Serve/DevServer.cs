@@ -242,8 +242,8 @@ public sealed class DevServer : IAsyncDisposable
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = file.ContentType;
-        context.Response.ContentLength = file.Content.Length;
-        if (!HttpMethods.IsHead(context.Request.Method)) await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+        context.Response.ContentLength = file.Length;
+        if (!HttpMethods.IsHead(context.Request.Method)) await file.WriteToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static Task Plain(HttpResponse response, int status, string message)

@@ -5,25 +5,63 @@ using Charter.Site.Build;
 namespace Charter.Cli.Serve;
 
 /// <summary>
-/// A file ready to send: its bytes as served (HTML with the live-reload script) and its media type. A deferred file
-/// (a search index) is made by the first request that needs it, once, whoever asks.
+/// A file ready to send, and its media type. A page gets the live-reload script before its &lt;/body&gt; as it is
+/// sent, not copied into a new array at every build: a rebuild of 3,000 pages would otherwise copy them all for one
+/// changed file. A deferred file (a search index) is made by the first request that needs it, once, whoever asks.
 /// </summary>
 public sealed class SiteFile
 {
-    private readonly Lazy<byte[]> _content;
+    private readonly Lazy<byte[]> _body;
+    private readonly byte[]? _insert;
+    private readonly int _insertAt;
 
-    public SiteFile(byte[] content, string contentType) : this(new Lazy<byte[]>(content), contentType) { }
+    public SiteFile(byte[] content, string contentType) : this(new Lazy<byte[]>(content), contentType, null, 0) { }
 
-    public SiteFile(Func<byte[]> make, string contentType) : this(new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType) { }
+    public SiteFile(Func<byte[]> make, string contentType)
+        : this(new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType, null, 0) { }
 
-    private SiteFile(Lazy<byte[]> content, string contentType)
+    /// <summary>A page sent with <paramref name="insert"/> at <paramref name="insertAt"/>.</summary>
+    public SiteFile(byte[] body, string contentType, byte[] insert, int insertAt) : this(new Lazy<byte[]>(body), contentType, insert, insertAt) { }
+
+    private SiteFile(Lazy<byte[]> body, string contentType, byte[]? insert, int insertAt)
     {
-        _content = content;
+        _body = body;
         ContentType = contentType;
+        _insert = insert;
+        _insertAt = insertAt;
     }
 
-    public byte[] Content => _content.Value;
     public string ContentType { get; }
+
+    public long Length => _body.Value.Length + (_insert?.Length ?? 0);
+
+    /// <summary>The bytes as sent (a copy for a page: for tests and small uses; the server streams with <see cref="WriteToAsync"/>).</summary>
+    public byte[] Content
+    {
+        get
+        {
+            var body = _body.Value;
+            if (_insert is null) return body;
+            var all = new byte[body.Length + _insert.Length];
+            body.AsSpan(0, _insertAt).CopyTo(all);
+            _insert.CopyTo(all.AsSpan(_insertAt));
+            body.AsSpan(_insertAt).CopyTo(all.AsSpan(_insertAt + _insert.Length));
+            return all;
+        }
+    }
+
+    public async Task WriteToAsync(Stream stream, CancellationToken cancel)
+    {
+        var body = _body.Value;
+        if (_insert is null)
+        {
+            await stream.WriteAsync(body, cancel);
+            return;
+        }
+        await stream.WriteAsync(body.AsMemory(0, _insertAt), cancel);
+        await stream.WriteAsync(_insert, cancel);
+        await stream.WriteAsync(body.AsMemory(_insertAt), cancel);
+    }
 }
 
 /// <summary>
@@ -61,7 +99,9 @@ public sealed class SiteSnapshot
         var files = built.Select(kv =>
             {
                 var type = SitePath.ContentType(kv.Key);
-                return KeyValuePair.Create(kv.Key, new SiteFile(type.StartsWith("text/html", StringComparison.Ordinal) ? InjectBeforeBodyEnd(kv.Value, tag) : kv.Value, type));
+                return KeyValuePair.Create(kv.Key, type.StartsWith("text/html", StringComparison.Ordinal)
+                    ? new SiteFile(kv.Value, type, tag, BodyEnd(kv.Value))
+                    : new SiteFile(kv.Value, type));
             })
             // Deferred files are not compared between builds (that would make them): a search index alone never reloads a page.
             .Concat(result.Deferred.Select(d => KeyValuePair.Create(d.Path, new SiteFile(d.Make, SitePath.ContentType(d.Path)))))
@@ -73,15 +113,19 @@ public sealed class SiteSnapshot
     public int CountChanges(SiteSnapshot? previous)
     {
         if (previous is null) return Built.Count;
-        var changed = Built.Count(kv => !previous.Built.TryGetValue(kv.Key, out var old) || !old.AsSpan().SequenceEqual(kv.Value));
+        // A page the build took from its memo is the very same array: no need to compare its bytes.
+        var changed = Built.Count(kv => !previous.Built.TryGetValue(kv.Key, out var old)
+            || (!ReferenceEquals(old, kv.Value) && !old.AsSpan().SequenceEqual(kv.Value)));
         return changed + previous.Built.Keys.Count(k => !Built.ContainsKey(k));
     }
+
+    /// <summary>Where the script goes: before the last &lt;/body&gt;, or at the end if the page has none.</summary>
+    private static int BodyEnd(byte[] html) => LastIndexOfIgnoreCase(html, "</body>"u8) is var at and >= 0 ? at : html.Length;
 
     /// <summary>Puts the script tag before the last &lt;/body&gt; (or at the end if the page has none).</summary>
     public static byte[] InjectBeforeBodyEnd(byte[] html, byte[] tag)
     {
-        var at = LastIndexOfIgnoreCase(html, "</body>"u8);
-        if (at < 0) at = html.Length;
+        var at = BodyEnd(html);
         var result = new byte[html.Length + tag.Length];
         html.AsSpan(0, at).CopyTo(result);
         tag.CopyTo(result.AsSpan(at));
