@@ -88,9 +88,9 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task The_search_index_served_after_an_edit_is_the_one_a_fresh_build_makes()
+    public async Task The_data_files_served_after_an_edit_are_the_ones_a_fresh_build_makes()
     {
-        // serve makes search indexes on demand (DeferSearchIndex); what it serves must still be the build's index.
+        // serve makes data files on demand (DeferDataFiles); what it serves must still be what the build would write.
         var original = Site.Read(Vision);
         using var events = await Site.EventsAsync();
         await events.NextAsync("hello", Patiently);
@@ -104,6 +104,9 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
             Assert.True(fresh.Success);
             Assert.Equal(fresh.Files.Single(f => f.Path == "fr/search/index.json").Content, served);
             Assert.Contains("xylophon", System.Text.Encoding.UTF8.GetString(served));
+            foreach (var path in new[] { "fr/search/documents.json", "fr/lampedusa/charter.json", "fr/charter.json", "en/charter.json" })
+                Assert.Equal(fresh.Files.Single(f => f.Path == path).Content, await Site.Http.GetByteArrayAsync(path));
+            Assert.Contains("fait xylophone", await Site.Http.GetStringAsync("fr/charter.json"));
         }
         finally
         {

@@ -119,7 +119,7 @@ public sealed class DevServer : IAsyncDisposable
         try
         {
             result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false,
-                DeferSearchIndex: true), _cache);
+                DeferDataFiles: true), _cache);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

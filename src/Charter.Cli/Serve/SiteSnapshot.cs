@@ -103,7 +103,7 @@ public sealed class SiteSnapshot
                     ? new SiteFile(kv.Value, type, tag, BodyEnd(kv.Value))
                     : new SiteFile(kv.Value, type));
             })
-            // Deferred files are not compared between builds (that would make them): a search index alone never reloads a page.
+            // Deferred files are not compared between builds (that would make them): a data file alone never reloads a page.
             .Concat(result.Deferred.Select(d => KeyValuePair.Create(d.Path, new SiteFile(d.Make, SitePath.ContentType(d.Path)))))
             .ToFrozenDictionary(StringComparer.Ordinal);
         return new SiteSnapshot(build, files, built.ToFrozenDictionary(StringComparer.Ordinal));

@@ -13,11 +13,12 @@ using Charter.Site.Write;
 
 namespace Charter.Site.Build;
 
-/// <param name="DeferSearchIndex">
-/// For serve: the search indexes are not made during the build but when first asked for (see
-/// <see cref="BuildResult.Deferred"/>), so an edit shows without waiting for the indexes of a large site.
+/// <param name="DeferDataFiles">
+/// For serve: the data files (search indexes, search documents, charter.json) are not made during the build but
+/// when first asked for (see <see cref="BuildResult.Deferred"/>), so an edit shows without waiting for the data
+/// files of a large site. Pages, the sitemap and OpenSearch descriptions are always made.
 /// </param>
-public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferSearchIndex = false);
+public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferDataFiles = false);
 
 /// <summary>A file of the site made only when first asked for: its path and how to make its content.</summary>
 public sealed record DeferredFile(string Path, Func<byte[]> Make);
@@ -35,7 +36,7 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>The theme's assets as output paths (assets/…): copied, not rendered, so they are not among <see cref="Files"/>.</summary>
     public IReadOnlyList<string> AssetPaths => Assets.Select(a => a.Path).ToList();
 
-    /// <summary>With <see cref="BuildOptions.DeferSearchIndex"/>: the files to make on demand (the search indexes).</summary>
+    /// <summary>With <see cref="BuildOptions.DeferDataFiles"/>: the files to make on demand.</summary>
     public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
 
     /// <summary>The configuration the site was built with (null if the build failed): its base URL and languages, for <c>charter check</c>.</summary>
@@ -118,7 +119,7 @@ public static class SiteBuilder
                 index = Task.Run(() =>
                 {
                     var clock = Stopwatch.StartNew();
-                    Index(site, models, factories, Emit, options.DeferSearchIndex ? deferred.Add : null, cache);
+                    Index(site, models, factories, Emit, options.DeferDataFiles ? deferred.Add : null, cache);
                     return clock.Elapsed;
                 });
                 RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages);
@@ -201,15 +202,21 @@ public static class SiteBuilder
     private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,
         Action<DeferredFile>? defer, BuildCache? cache)
     {
+        void Data(string path, Func<byte[]> make)
+        {
+            if (defer is null) files(new OutputFile(path, make()));
+            else defer(new DeferredFile(path, make));
+        }
+
         Parallel.ForEach(site.Config.Languages, language =>
         {
             var factory = factories[language];
-            foreach (var file in SiteIndexer.OpenData(site, language, factory)) files(file);
-            var documents = SiteIndexer.SearchDocuments(site, language, factory);
-            files(SiteIndexer.DocumentStore(language, documents));
-            OutputFile MakeIndex() => cache is null ? SearchIndex.Build(language, documents) : cache.SearchIndexFor(language, documents, () => SearchIndex.Build(language, documents));
-            if (defer is null) files(MakeIndex());
-            else defer(new DeferredFile(SearchIndex.PathFor(language), () => MakeIndex().Content));
+            foreach (var (path, make) in SiteIndexer.OpenData(site, language, factory)) Data(path, make);
+            var documents = new Lazy<IReadOnlyList<UnitRecord>>(() => SiteIndexer.SearchDocuments(site, language, factory));
+            Data(SiteIndexer.DocumentStorePath(language), () => Json.DocumentStore(documents.Value));
+            Data(SearchIndex.PathFor(language), () => (cache is null
+                ? SearchIndex.Build(language, documents.Value)
+                : cache.SearchIndexFor(language, documents.Value, () => SearchIndex.Build(language, documents.Value))).Content);
             files(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
                 factory.Absolute("assets/icon.svg")));
         });

@@ -12,16 +12,23 @@ namespace Charter.Site.Index;
 /// </summary>
 public static class SiteIndexer
 {
-    public static IEnumerable<OutputFile> OpenData(ResolvedSite site, string language, PageFactory factory)
+    /// <summary>
+    /// charter.json of every charter in a language (and of the main charter at {lang}/charter.json), each as its
+    /// path and how to make it: a build makes them at once, serve when they are first asked for.
+    /// </summary>
+    public static IEnumerable<(string Path, Func<byte[]> Make)> OpenData(ResolvedSite site, string language, PageFactory factory)
     {
-        var declarations = factory.DeclarationRecords().ToList();
+        var declarations = new Lazy<List<UnitRecord>>(() => factory.DeclarationRecords().ToList());
         foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
         {
-            var meta = site.Edition(slug, language).Meta.Value;
-            var bytes = Json.OpenData(language, meta.Title, meta.Citation, factory.Href(Permalinks.Charter(language, slug)),
-                factory.UnitRecords(slug).Concat(declarations));
-            yield return new OutputFile($"{language}/{slug}/charter.json", bytes);
-            if (slug == site.MainCharter) yield return new OutputFile($"{language}/charter.json", bytes);
+            var bytes = new Lazy<byte[]>(() =>
+            {
+                var meta = site.Edition(slug, language).Meta.Value;
+                return Json.OpenData(language, meta.Title, meta.Citation, factory.Href(Permalinks.Charter(language, slug)),
+                    factory.UnitRecords(slug).Concat(declarations.Value));
+            });
+            yield return ($"{language}/{slug}/charter.json", () => bytes.Value);
+            if (slug == site.MainCharter) yield return ($"{language}/charter.json", () => bytes.Value);
         }
     }
 
@@ -30,8 +37,8 @@ public static class SiteIndexer
         site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
             .SelectMany(factory.UnitRecords).Concat(factory.DeclarationRecords()).ToList();
 
-    public static OutputFile DocumentStore(string language, IReadOnlyList<UnitRecord> documents) =>
-        new($"{language}/search/documents.json", Json.DocumentStore(documents));
+    /// <summary>Where a language's search document store goes.</summary>
+    public static string DocumentStorePath(string language) => $"{language}/search/documents.json";
 
     /// <summary>sitemap.xml: every indexable page with its alternates in every language (xhtml:link hreflang).</summary>
     public static OutputFile Sitemap(IEnumerable<PageVm> pages)
