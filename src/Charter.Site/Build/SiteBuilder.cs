@@ -45,7 +45,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 
 /// <summary>
 /// Runs the pipeline in one direction: Load → Validate → Resolve → Render → Index → Write. Each stage collects
-/// every problem; the build stops before writing if any is an error, so the previous site stays as it was.
+/// every problem and the build stops at the first stage that found an error. Rendered files go into a staging
+/// folder as they are made; it replaces the output only when the whole build succeeded, so after a failure the
+/// previous site stays as it was.
 /// </summary>
 public static class SiteBuilder
 {
@@ -118,9 +120,9 @@ public static class SiteBuilder
                 // The index needs the units, not the HTML: it is made alongside the templates (its time is its own).
                 index = Task.Run(() =>
                 {
-                    var clock = Stopwatch.StartNew();
+                    var indexClock = Stopwatch.StartNew();
                     Index(site, models, factories, Emit, options.DeferDataFiles ? deferred.Add : null, cache);
-                    return clock.Elapsed;
+                    return indexClock.Elapsed;
                 });
                 RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages);
                 return models;
