@@ -30,7 +30,7 @@ public sealed class DevServer : IAsyncDisposable
     private readonly TextWriter _stderr;
     private readonly WebApplication _app;
     private readonly LiveReload _live = new();
-    // Keeps the parsed theme and Markdown pipeline from one build to the next (see BuildCache).
+    // Keeps from one build to the next what an edit did not touch: theme, parsed files, Markdown, pages (see BuildCache).
     private readonly BuildCache _cache = new();
     private readonly CancellationTokenSource _stopping = new();
     // Capacity one, extra requests dropped: changes that arrive during a build ask for one more build, not many.

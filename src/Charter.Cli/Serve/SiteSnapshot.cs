@@ -20,8 +20,9 @@ public sealed class SiteFile
     public SiteFile(Func<byte[]> make, string contentType)
         : this(new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType, null, 0) { }
 
-    /// <summary>A page sent with <paramref name="insert"/> at <paramref name="insertAt"/>.</summary>
-    public SiteFile(byte[] body, string contentType, byte[] insert, int insertAt) : this(new Lazy<byte[]>(body), contentType, insert, insertAt) { }
+    /// <summary>A page sent with <paramref name="script"/> before its last &lt;/body&gt; (or at its end if it has none).</summary>
+    public static SiteFile Page(byte[] html, string contentType, byte[] script) =>
+        new(new Lazy<byte[]>(html), contentType, script, BodyEnd(html));
 
     private SiteFile(Lazy<byte[]> body, string contentType, byte[]? insert, int insertAt)
     {
@@ -62,6 +63,22 @@ public sealed class SiteFile
         await stream.WriteAsync(_insert, cancel);
         await stream.WriteAsync(body.AsMemory(_insertAt), cancel);
     }
+
+    /// <summary>Where the script goes: before the last &lt;/body&gt;, or at the end if the page has none.</summary>
+    private static int BodyEnd(byte[] html) => LastIndexOfIgnoreCase(html, "</body>"u8) is var at and >= 0 ? at : html.Length;
+
+    private static int LastIndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerAscii)
+    {
+        for (int i = text.Length - lowerAscii.Length; i >= 0; i--)
+        {
+            int j = 0;
+            while (j < lowerAscii.Length && Lower(text[i + j]) == lowerAscii[j]) j++;
+            if (j == lowerAscii.Length) return i;
+        }
+        return -1;
+    }
+
+    private static byte Lower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
 }
 
 /// <summary>
@@ -100,7 +117,7 @@ public sealed class SiteSnapshot
             {
                 var type = SitePath.ContentType(kv.Key);
                 return KeyValuePair.Create(kv.Key, type.StartsWith("text/html", StringComparison.Ordinal)
-                    ? new SiteFile(kv.Value, type, tag, BodyEnd(kv.Value))
+                    ? SiteFile.Page(kv.Value, type, tag)
                     : new SiteFile(kv.Value, type));
             })
             // Deferred files are not compared between builds (that would make them): a data file alone never reloads a page.
@@ -119,30 +136,6 @@ public sealed class SiteSnapshot
         return changed + previous.Built.Keys.Count(k => !Built.ContainsKey(k));
     }
 
-    /// <summary>Where the script goes: before the last &lt;/body&gt;, or at the end if the page has none.</summary>
-    private static int BodyEnd(byte[] html) => LastIndexOfIgnoreCase(html, "</body>"u8) is var at and >= 0 ? at : html.Length;
-
     /// <summary>Puts the script tag before the last &lt;/body&gt; (or at the end if the page has none).</summary>
-    public static byte[] InjectBeforeBodyEnd(byte[] html, byte[] tag)
-    {
-        var at = BodyEnd(html);
-        var result = new byte[html.Length + tag.Length];
-        html.AsSpan(0, at).CopyTo(result);
-        tag.CopyTo(result.AsSpan(at));
-        html.AsSpan(at).CopyTo(result.AsSpan(at + tag.Length));
-        return result;
-    }
-
-    private static int LastIndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerAscii)
-    {
-        for (int i = text.Length - lowerAscii.Length; i >= 0; i--)
-        {
-            int j = 0;
-            while (j < lowerAscii.Length && Lower(text[i + j]) == lowerAscii[j]) j++;
-            if (j == lowerAscii.Length) return i;
-        }
-        return -1;
-    }
-
-    private static byte Lower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+    public static byte[] InjectBeforeBodyEnd(byte[] html, byte[] tag) => SiteFile.Page(html, "text/html", tag).Content;
 }
