@@ -74,7 +74,11 @@ public class WriteTests
     {
         using var work = new TempDir();
         var output = work.Full("a/b/site");
-        OutputWriter.Write(output, [new OutputFile("x/index.html", [1, 2, 3])], []);
+        using (var staged = StagedOutput.Begin(output))
+        {
+            staged.Add(new OutputFile("x/index.html", [1, 2, 3]));
+            staged.Commit();
+        }
         Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(output, "x", "index.html")));
     }
 }

@@ -88,15 +88,3 @@ public sealed class StagedOutput : IDisposable
         if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
 }
-
-/// <summary>Writes a whole site at once (files already in memory), through a <see cref="StagedOutput"/>.</summary>
-public static class OutputWriter
-{
-    public static void Write(string outputDir, IReadOnlyList<OutputFile> files, IReadOnlyList<(string Relative, string Source)> copies)
-    {
-        using var staged = StagedOutput.Begin(outputDir);
-        Parallel.ForEach(files, staged.Add);
-        Parallel.ForEach(copies, copy => staged.Copy(copy.Relative, copy.Source));
-        staged.Commit();
-    }
-}
