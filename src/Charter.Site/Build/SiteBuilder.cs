@@ -130,11 +130,11 @@ public static class SiteBuilder
             stage = "index";
             stages.Add(("index", index!.GetAwaiter().GetResult()));
             if (diagnostics.HasErrors) return Failed();
-            var assets = toolsReady.Theme.Assets().Select(a => ("assets/" + a.Relative, a.FullPath)).ToList();
+            var assets = toolsReady.Theme.Assets().Select(a => (Path: "assets/" + a.Relative, Source: a.FullPath)).ToList();
             if (staged is not null)
                 Timed("write", () =>
                 {
-                    Parallel.ForEach(assets, a => staged.Copy(a.Item1, a.FullPath));
+                    Parallel.ForEach(assets, a => staged.Copy(a.Path, a.Source));
                     staged.Commit();
                     return 0;
                 });

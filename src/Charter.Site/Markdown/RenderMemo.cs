@@ -36,7 +36,8 @@ internal sealed class RenderMemo
             return variant.Result;
         }
 
-        var questions = new ConcurrentQueue<Question>();
+        // One rendering runs on one thread, so a plain list records its questions.
+        var questions = new List<Question>();
         var recording = context with
         {
             ResolveReference = id => Record(questions, false, id, context.ResolveReference(id)),
@@ -48,9 +49,9 @@ internal sealed class RenderMemo
         return result;
     }
 
-    private static T Record<T>(ConcurrentQueue<Question> questions, bool isNote, string argument, T answer)
+    private static T Record<T>(List<Question> questions, bool isNote, string argument, T answer)
     {
-        questions.Enqueue(new Question(isNote, argument, answer));
+        questions.Add(new Question(isNote, argument, answer));
         return answer;
     }
 
