@@ -18,14 +18,13 @@ public static class SiteIndexer
     /// </summary>
     public static IEnumerable<(string Path, Func<byte[]> Make)> OpenData(ResolvedSite site, string language, PageFactory factory)
     {
-        var declarations = new Lazy<List<UnitRecord>>(() => factory.DeclarationRecords().ToList());
         foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
         {
             var bytes = new Lazy<byte[]>(() =>
             {
                 var meta = site.Edition(slug, language).Meta.Value;
                 return Json.OpenData(language, meta.Title, meta.Citation, factory.Href(Permalinks.Charter(language, slug)),
-                    factory.UnitRecords(slug).Concat(declarations.Value));
+                    factory.UnitRecords(slug).Concat(factory.DeclarationRecords()));
             });
             yield return ($"{language}/{slug}/charter.json", () => bytes.Value);
             if (slug == site.MainCharter) yield return ($"{language}/charter.json", () => bytes.Value);

@@ -46,6 +46,7 @@ public sealed partial class PageFactory
         IReadOnlyDictionary<string, PageFactory> family)
     {
         _family = family;
+        _declarationRecords = new(MakeDeclarationRecords);
         _site = site;
         _lang = language;
         _allStrings = strings;
@@ -484,13 +485,18 @@ public sealed partial class PageFactory
     }
 
     /// <summary>The declarations and frameworks of the site as citable units.</summary>
-    public IEnumerable<Index.UnitRecord> DeclarationRecords() =>
+    /// <remarks>Made once per factory: every charter.json and the search documents list them all.</remarks>
+    public IReadOnlyList<Index.UnitRecord> DeclarationRecords() => _declarationRecords.Value;
+
+    private readonly Lazy<IReadOnlyList<Index.UnitRecord>> _declarationRecords;
+
+    private List<Index.UnitRecord> MakeDeclarationRecords() =>
         _site.DeclarationsByLanguage[_lang].Select(d =>
         {
             var v = d.Declaration.Value;
             return new Index.UnitRecord(v.Id, UnitKinds.Declaration, null, Typo(v.Title, d.Declaration.Language),
                 Md(v.Body, d.Declaration.Language).Text, Href(Permalinks.Declaration(_lang, v.Id)));
-        });
+        }).ToList();
 
     // ---------------------------------------------------------------- declarations
 
