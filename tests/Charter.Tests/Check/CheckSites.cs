@@ -3,6 +3,7 @@ using Charter.Core.Diagnostics;
 using Charter.Site.Build;
 using Charter.Site.Check;
 using Charter.Site.Render;
+using Charter.Tests.Support;
 
 namespace Charter.Tests.Check;
 
@@ -16,7 +17,7 @@ public sealed class CheckSites : IDisposable
     public const string Prefix = "public/";
     public const string SubBaseUrl = "https://example.org/sub/charter/";
 
-    public string RepoRoot { get; } = FindRepoRoot();
+    public string RepoRoot => Repo.Root;
     public BuildResult Real { get; }
     public BuildResult Sub { get; }
     private readonly string _temp;
@@ -26,8 +27,7 @@ public sealed class CheckSites : IDisposable
         Real = SiteBuilder.Build(new BuildOptions(RepoRoot, Path.Combine(RepoRoot, "public"), WriteOutput: false));
         _temp = Path.Combine(Path.GetTempPath(), "charter-check-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_temp);
-        File.Copy(Path.Combine(RepoRoot, "charter.yml"), Path.Combine(_temp, "charter.yml"));
-        CopyFolder(Path.Combine(RepoRoot, "content"), Path.Combine(_temp, "content"));
+        TempDir.CopyTree(RepoRoot, _temp, "charter.yml", "content");
         Sub = SiteBuilder.Build(new BuildOptions(_temp, Path.Combine(_temp, "public"), SubBaseUrl, WriteOutput: false));
     }
 
@@ -69,21 +69,4 @@ public sealed class CheckSites : IDisposable
 
     public static IReadOnlyList<Diagnostic> Errors(CheckResult result) =>
         result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Charter.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Charter.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
