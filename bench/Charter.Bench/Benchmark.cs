@@ -197,7 +197,7 @@ public static partial class Benchmark
         {
             var from = Path.Combine(site, part);
             if (File.Exists(from)) File.Copy(from, Path.Combine(Directory.CreateDirectory(copy).FullName, part));
-            else if (Directory.Exists(from)) CopyTree(from, Path.Combine(copy, part));
+            else if (Directory.Exists(from)) Charter.Bench.Corpus.SiteGenerator.CopyDirectory(from, Path.Combine(copy, part));
         }
         var principle = Directory.EnumerateDirectories(Path.Combine(copy, "content"))
             .Where(d => Path.GetFileName(d) != "declarations").Order(StringComparer.Ordinal)
@@ -243,16 +243,6 @@ public static partial class Benchmark
         finally
         {
             try { process.Kill(entireProcessTree: true); process.WaitForExit(); } catch (InvalidOperationException) { }
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 
