@@ -26,6 +26,10 @@ public static class Codes
     public const string RawHtml = "CH018";
     public const string TemplateError = "CH019";
     public const string MissingSection = "CH020";
+    public const string LimitExceeded = "CH021";
+    public const string UnsafeUrl = "CH022";
+    public const string AddressCollision = "CH023";
+    public const string UnreadableFile = "CH024";
 
     public const string BrokenLink = "CH101";
     public const string BrokenFragment = "CH102";

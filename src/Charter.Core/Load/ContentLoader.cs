@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
+using Charter.Core.Safety;
 
 namespace Charter.Core.Load;
 
@@ -50,13 +51,10 @@ public static partial class ContentLoader
         {
             try
             {
-                var item = cache is null ? LoadFile(file, File.ReadAllBytes(file.FullPath), diagnostics) : LoadFile(file, cache, diagnostics);
+                var bytes = SourceReader.Read(file.FullPath, file.RelativePath, config.Limits, diagnostics);
+                if (bytes is null) return;
+                var item = cache is null ? LoadFile(file, bytes, config.Limits, diagnostics) : LoadFile(file, bytes, config.Limits, cache, diagnostics);
                 if (item is not null) parsed[file] = item;
-            }
-            catch (IOException e)
-            {
-                diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.RelativePath), $"the file cannot be read: {e.Message}",
-                    "check that it exists and is readable");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -148,26 +146,25 @@ public static partial class ContentLoader
     }
 
     /// <summary>A file through the cache: parsed again only when its bytes changed.</summary>
-    private static object? LoadFile(ContentFile file, LoadCache cache, DiagnosticBag diagnostics)
+    private static object? LoadFile(ContentFile file, byte[] bytes, Limits limits, LoadCache cache, DiagnosticBag diagnostics)
     {
-        var bytes = File.ReadAllBytes(file.FullPath);
-        var key = file.ToString(); // the record's fields: path, role, charter, name and language
+        var key = $"{file}\n{limits}"; // the record's fields (path, role, charter, name, language) and the limits it was read within
         var entry = cache.Find(key, bytes);
         if (entry is null)
         {
             var own = new DiagnosticBag();
-            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, own), own.Sorted());
+            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, limits, own), own.Sorted());
             cache.Keep(key, entry);
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
         return entry.Item;
     }
 
-    private static object? LoadFile(ContentFile file, byte[] bytes, DiagnosticBag diagnostics)
+    private static object? LoadFile(ContentFile file, byte[] bytes, Limits limits, DiagnosticBag diagnostics)
     {
         var text = FrontMatter.Decode(bytes, file.RelativePath, diagnostics);
         if (text is null) return null;
-        var parsed = FrontMatter.Parse(new SourceFile(file.RelativePath, text), diagnostics);
+        var parsed = FrontMatter.Parse(new SourceFile(file.RelativePath, text), limits, diagnostics);
         if (parsed is null) return null;
         var fields = parsed.Fields;
         object? result = file.Role switch
@@ -311,8 +308,16 @@ public static partial class ContentLoader
         var excerpt = f.String("excerpt") ?? ExcerptKinds.Summary;
         if (!ExcerptKinds.All.Contains(excerpt))
             diagnostics.Error(Codes.InvalidValue, f.Location, $"excerpt '{excerpt}' is not known", "write 'quote', 'summary' or 'full'");
+        var url = f.String("url");
+        if (url is not null && !(UrlPolicy.IsAllowed(url) && Uri.TryCreate(UrlPolicy.Normalise(url), UriKind.Absolute, out var absolute)
+                                 && absolute.Scheme is "http" or "https"))
+        {
+            diagnostics.Error(Codes.UnsafeUrl, f.LocationOf("url")!, $"url '{url}' is not an http(s) address",
+                "write the full address of the original document, e.g. 'url: https://…', or leave the field out");
+            url = null;
+        }
         return new Declaration(id, language, type, f.String("title", true) ?? "", f.String("issuer", true) ?? "",
-            f.String("year", true) ?? "", excerpt, f.String("url"), p.Body, p.File);
+            f.String("year", true) ?? "", excerpt, url, p.Body, p.File);
     }
 
     private static ImmutableArray<string> ReadIds(FieldReader f, string key, DiagnosticBag diagnostics)

@@ -16,13 +16,15 @@ public sealed class FieldReader
     private readonly YamlMappingNode _map;
     private readonly int _yamlOffset;
     private readonly DiagnosticBag _diagnostics;
+    private readonly Limits _limits;
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
-    public FieldReader(YamlMappingNode map, SourceFile file, int yamlOffset, DiagnosticBag diagnostics)
+    public FieldReader(YamlMappingNode map, SourceFile file, int yamlOffset, Limits limits, DiagnosticBag diagnostics)
     {
         _map = map;
         File = file;
         _yamlOffset = yamlOffset;
+        _limits = limits;
         _diagnostics = diagnostics;
     }
 
@@ -87,7 +89,7 @@ public sealed class FieldReader
         var node = Get(key, required);
         if (node is null) return null;
         if (node is YamlScalarNode s)
-            return string.IsNullOrWhiteSpace(s.Value) ? null : new MarkdownText(s.Value!.Trim(), File, _yamlOffset + (int)s.Start.Index);
+            return string.IsNullOrWhiteSpace(s.Value) ? null : Checked(new MarkdownText(s.Value!.Trim(), File, _yamlOffset + (int)s.Start.Index));
         Invalid(node, $"'{key}' must be text", $"write '{key}: >-' and the text indented below");
         return null;
     }
@@ -120,13 +122,23 @@ public sealed class FieldReader
             var items = new List<FieldReader>();
             foreach (var item in seq)
             {
-                if (item is YamlMappingNode m) items.Add(new FieldReader(m, File, _yamlOffset, _diagnostics));
+                if (item is YamlMappingNode m) items.Add(new FieldReader(m, File, _yamlOffset, _limits, _diagnostics));
                 else Invalid(item, $"each entry of '{key}' must have fields", "write '- text: …' for each entry");
             }
             return items;
         }
         Invalid(node, $"'{key}' must be a list", $"write each entry as '- text: …' under '{key}:'");
         return [];
+    }
+
+    /// <summary>A nested mapping (charter.yml's 'limits:'), read with its own <see cref="FieldReader"/>.</summary>
+    public FieldReader? Mapping(string key)
+    {
+        var node = Get(key, false);
+        if (node is null) return null;
+        if (node is YamlMappingNode m) return new FieldReader(m, File, _yamlOffset, _limits, _diagnostics);
+        Invalid(node, $"'{key}' must be a set of 'name: value' lines", "indent 'name: value' under the field");
+        return null;
     }
 
     /// <summary>A mapping of labels to Markdown texts (footnotes).</summary>
@@ -140,7 +152,7 @@ public sealed class FieldReader
             foreach (var (k, v) in m.Children)
             {
                 if (k is YamlScalarNode { Value: { } label } && v is YamlScalarNode { Value: { } text })
-                    result[label] = new MarkdownText(text.Trim(), File, _yamlOffset + (int)v.Start.Index);
+                    result[label] = Checked(new MarkdownText(text.Trim(), File, _yamlOffset + (int)v.Start.Index));
                 else Invalid(v, $"each entry of '{key}' must be 'label: text'", "write 'label: text'");
             }
             return result.ToImmutable();
@@ -148,6 +160,9 @@ public sealed class FieldReader
         Invalid(node, $"'{key}' must be a set of 'label: text' lines", "indent 'label: text' under the field");
         return ImmutableDictionary<string, MarkdownText>.Empty;
     }
+
+    /// <summary>A Markdown text, or an empty one with a diagnostic when it is nested too deep to render safely.</summary>
+    private MarkdownText Checked(MarkdownText text) => MarkdownGuard.Check(text, _limits, _diagnostics);
 
     /// <summary>Warns about every key that no getter asked for.</summary>
     public void ReportUnknown()

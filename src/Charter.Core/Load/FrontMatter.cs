@@ -1,8 +1,6 @@
 using System.Text;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Charter.Core.Load;
@@ -48,7 +46,7 @@ public static class FrontMatter
         return 0;
     }
 
-    public static ParsedFile? Parse(SourceFile file, DiagnosticBag diagnostics)
+    public static ParsedFile? Parse(SourceFile file, Limits limits, DiagnosticBag diagnostics)
     {
         var text = file.Text;
         if (string.IsNullOrWhiteSpace(text))
@@ -72,91 +70,36 @@ public static class FrontMatter
         }
 
         var yaml = text[yamlStart..yamlEnd];
-        YamlMappingNode map;
-        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
-        try
+        var loaded = SafeYaml.Load(yaml, limits);
+        if (loaded.Problem is { } problem)
         {
-            var stream = new YamlStream();
-            stream.Load(parser);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
-            {
-                diagnostics.Error(Codes.EmptyFile, file.LocationOf(yamlStart), "the front matter holds no fields",
-                    "write 'name: value' lines between the '---' lines");
-                return null;
-            }
-            map = m;
-        }
-        catch (YamlException e)
-        {
-            var at = file.LocationOf(yamlStart + (int)Math.Min(e.Start.Index, yaml.Length));
-            diagnostics.Error(Codes.YamlSyntax, at, $"YAML syntax error: {Clean(e)}",
-                "check indentation, and quote values that contain ': ' or start with a special character");
+            problem.Report(file, yamlStart, diagnostics);
             return null;
         }
-        catch (InvalidOperationException)
+        if (loaded.Root is not YamlMappingNode map)
         {
-            diagnostics.Error(Codes.YamlSyntax, file.LocationOf(yamlStart + (int)Math.Min(parser.LastEnd.Index, yaml.Length)), Unreadable,
-                "look here and just after for an unclosed '[', '{' or quote");
+            diagnostics.Error(Codes.EmptyFile, file.LocationOf(yamlStart), "the front matter holds no fields",
+                "write 'name: value' lines between the '---' lines");
             return null;
         }
 
         var body = bodyStart < text.Length ? text[bodyStart..] : "";
-        var bodyText = string.IsNullOrWhiteSpace(body) ? null : new MarkdownText(body.Trim('\r', '\n'), file, bodyStart);
-        return new ParsedFile(file, new FieldReader(map, file, yamlStart, diagnostics), bodyText);
+        var bodyText = string.IsNullOrWhiteSpace(body) ? null : MarkdownGuard.Check(new MarkdownText(body.Trim('\r', '\n'), file, bodyStart), limits, diagnostics);
+        return new ParsedFile(file, new FieldReader(map, file, yamlStart, limits, diagnostics), bodyText);
     }
 
     /// <summary>Parses a whole file as YAML (charter.yml).</summary>
-    public static FieldReader? ParseYaml(SourceFile file, DiagnosticBag diagnostics)
+    public static FieldReader? ParseYaml(SourceFile file, Limits limits, DiagnosticBag diagnostics)
     {
-        var parser = new TrackingParser(new Parser(new StringReader(file.Text)));
-        try
+        var loaded = SafeYaml.Load(file.Text, limits);
+        if (loaded.Problem is { } problem)
         {
-            var stream = new YamlStream();
-            stream.Load(parser);
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
-                return new FieldReader(map, file, 0, diagnostics);
-            diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file holds no fields",
-                "write 'name: value' lines");
+            problem.Report(file, 0, diagnostics);
             return null;
         }
-        catch (YamlException e)
-        {
-            diagnostics.Error(Codes.YamlSyntax, file.LocationOf((int)Math.Min(e.Start.Index, file.Text.Length)),
-                $"YAML syntax error: {Clean(e)}", "check indentation and quoting");
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            diagnostics.Error(Codes.YamlSyntax, file.LocationOf((int)Math.Min(parser.LastEnd.Index, file.Text.Length)), Unreadable,
-                "look here and just after for an unclosed '[', '{' or quote");
-            return null;
-        }
-    }
-
-    private const string Unreadable = "YAML syntax error: the YAML cannot be read from here on";
-
-    /// <summary>
-    /// YamlDotNet's scanner throws InvalidOperationException, with no position, on some malformed input (an
-    /// unclosed '[' followed by more lines); remembering where the last event it read ended gives the place.
-    /// </summary>
-    private sealed class TrackingParser(IParser inner) : IParser
-    {
-        public Mark LastEnd { get; private set; } = Mark.Empty;
-        public ParsingEvent Current => inner.Current!;
-
-        public bool MoveNext()
-        {
-            if (inner.Current is { } current) LastEnd = current.End;
-            return inner.MoveNext();
-        }
-    }
-
-    private static string Clean(YamlException e)
-    {
-        var message = e.InnerException?.Message ?? e.Message;
-        // YamlDotNet prefixes messages with its own "(Line: x, Col: y, Idx: z) - (…): "; we print our own position.
-        var dash = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return (dash >= 0 ? message[(dash + 3)..] : message).Trim();
+        if (loaded.Root is YamlMappingNode map) return new FieldReader(map, file, 0, limits, diagnostics);
+        diagnostics.Error(Codes.EmptyFile, SourceLocation.File(file.Path), "the file holds no fields", "write 'name: value' lines");
+        return null;
     }
 
     private static bool StartsWithFence(string text, int at, out int next)

@@ -18,15 +18,18 @@ public static partial class SiteConfigLoader
     public static SiteConfig? Load(string siteRoot, DiagnosticBag diagnostics, string? baseUrlOverride = null)
     {
         var path = Path.Combine(siteRoot, FileName);
-        if (!System.IO.File.Exists(path))
+        if (!System.IO.File.Exists(path) && !Directory.Exists(path))
         {
             diagnostics.Error(Codes.SiteConfig, SourceLocation.File(FileName), "the site has no charter.yml",
                 "create charter.yml with 'languages', 'default_language', 'title' and 'base_url' (see README.md)");
             return null;
         }
-        var text = FrontMatter.Decode(System.IO.File.ReadAllBytes(path), FileName, diagnostics);
+        // charter.yml is read within the default limits: the limits it sets apply to everything after it.
+        var bytes = SourceReader.Read(path, FileName, Limits.Default, diagnostics);
+        if (bytes is null) return null;
+        var text = FrontMatter.Decode(bytes, FileName, diagnostics);
         if (text is null) return null;
-        var fields = FrontMatter.ParseYaml(new SourceFile(FileName, text), diagnostics);
+        var fields = FrontMatter.ParseYaml(new SourceFile(FileName, text), Limits.Default, diagnostics);
         if (fields is null) return null;
 
         var errorsBefore = diagnostics.ErrorCount;
@@ -64,9 +67,34 @@ public static partial class SiteConfigLoader
                 $"create themes/{theme}/ with the templates to override, or write 'theme: default'");
         var allowHtml = fields.Bool("allow_html") ?? false;
         var main = fields.String("main_charter");
+        var limits = ReadLimits(fields, diagnostics);
         fields.ReportUnknown();
 
         if (diagnostics.ErrorCount > errorsBefore || languages.IsEmpty) return null;
-        return new SiteConfig(languages, defaultLanguage, titles, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", theme, allowHtml, main);
+        return new SiteConfig(languages, defaultLanguage, titles, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", theme, allowHtml, main, limits)
+        {
+            MainCharterAt = fields.LocationOf("main_charter"),
+        };
+    }
+
+    /// <summary>
+    /// 'limits:' in charter.yml: each limit a whole number from 1 up; the ones not written keep their defaults.
+    /// </summary>
+    private static Limits ReadLimits(FieldReader fields, DiagnosticBag diagnostics)
+    {
+        var limits = Limits.Default;
+        if (fields.Mapping("limits") is not { } f) return limits;
+        int Read(string key, int fallback)
+        {
+            var value = f.Int(key);
+            if (value is null) return fallback;
+            if (value >= 1) return value.Value;
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf(key)!, $"'{key}' must be at least 1", $"write for example '{key}: {fallback}'");
+            return fallback;
+        }
+        limits = new Limits(Read("yaml_depth", limits.YamlDepth), Read("markdown_depth", limits.MarkdownDepth),
+            Read("file_size_mb", limits.FileSizeMb), Read("template_steps", limits.TemplateSteps), Read("page_size_mb", limits.PageSizeMb));
+        f.ReportUnknown();
+        return limits;
     }
 }

@@ -10,8 +10,12 @@ public sealed record SiteConfig(
     string BaseUrl,
     string Theme,
     bool AllowHtml,
-    string? MainCharter)
+    string? MainCharter,
+    Limits Limits)
 {
+    /// <summary>Where charter.yml names the main charter, for the diagnostic when no such charter exists.</summary>
+    public Diagnostics.SourceLocation? MainCharterAt { get; init; }
+
     /// <summary>The path part of the base URL, always ending in '/': where the site lives on its host.</summary>
     public string BasePath
     {

@@ -26,6 +26,18 @@ public static class Permalinks
         _ => null,
     };
 
+    /// <summary>
+    /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would
+    /// silently replace the site's own (or the reverse). Short forms (/fr/2/, /fr/2.3/) take every all-digit name.
+    /// </summary>
+    public static readonly string[] ReservedSlugs = ["search", "declarations", "charter.json", "opensearch.xml"];
+
+    /// <summary>Why a charter's folder name cannot be its address, or null when it can.</summary>
+    public static string? SlugProblem(string slug) =>
+        ReservedSlugs.Contains(slug) ? $"'{slug}' is the address of a page of the site itself (/{{lang}}/{slug}/)"
+        : slug.All(char.IsAsciiDigit) ? $"'{slug}' is the address of a short link (/{{lang}}/{slug}/ leads to a unit of the main charter)"
+        : null;
+
     /// <summary>Replaces the language segment of a site-relative path.</summary>
     public static string InLanguage(string path, string language)
     {

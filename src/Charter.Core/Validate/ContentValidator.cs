@@ -12,8 +12,15 @@ public static class ContentValidator
     public static void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
         var languages = content.Config.Languages;
+        if (content.Config.MainCharter is { } main && !content.CharterSlugs.Contains(main))
+            diagnostics.Error(Codes.InvalidValue, content.Config.MainCharterAt ?? SourceLocation.File("charter.yml"),
+                $"main_charter '{main}' is not a charter of the site",
+                content.CharterSlugs.IsEmpty ? "create content/NAME/ for the charter" : $"use one of: {string.Join(", ", content.CharterSlugs)}");
         foreach (var slug in content.CharterSlugs)
         {
+            if (Resolve.Permalinks.SlugProblem(slug) is { } taken)
+                diagnostics.Error(Codes.AddressCollision, SourceLocation.File($"content/{slug}"), $"the charter folder name {taken}",
+                    "rename the folder: its name is the charter's address");
             var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
             if (editions.All(e => e.Meta is null))
                 diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
@@ -99,6 +106,8 @@ public static class ContentValidator
         var milestones = edition.Timeline?.Milestones ?? [];
         for (int i = 1; i < milestones.Length; i++)
         {
+            // A date that could not be read is already an error of its own; comparing it would add a second, false one.
+            if (milestones[i].Date == default || milestones[i - 1].Date == default) continue;
             if (milestones[i].Date.CompareTo(milestones[i - 1].Date) < 0)
                 diagnostics.Error(Codes.TimelineOrder, milestones[i].Text.Location,
                     $"milestone {milestones[i].Id} ({milestones[i].Date}) comes after {milestones[i - 1].Id} ({milestones[i - 1].Date}) but is earlier",

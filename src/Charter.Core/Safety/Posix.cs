@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+
+namespace Charter.Core.Safety;
+
+/// <summary>
+/// The two file-system calls .NET does not offer, in one place: the type of a file (to refuse FIFOs and devices
+/// before opening them) and the atomic exchange of two folders (to swap a new site in). Linux only; elsewhere both
+/// say "unknown" and their callers take the portable way.
+/// </summary>
+public static partial class Posix
+{
+    public const int RegularFile = 0x8000;
+    private const int AtFdCwd = -100;
+
+    // statx's buffer has the same layout on every Linux architecture (unlike struct stat): stx_mode is the
+    // 16-bit field at offset 28.
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatX(int dirfd, string path, int flags, uint mask, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
+
+    private static bool _noStatX = !OperatingSystem.IsLinux();
+    private static bool _noExchange = !OperatingSystem.IsLinux();
+
+    /// <summary>The S_IFMT bits of what the path leads to (symbolic links followed), or null when unknown.</summary>
+    public static int? FileType(string path)
+    {
+        if (_noStatX) return null;
+        try
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            const uint StatXType = 0x1;
+            if (StatX(AtFdCwd, path, 0, StatXType, buffer) != 0) return null; // missing, no permission: reading says why
+            return BitConverter.ToUInt16(buffer[28..30]) & 0xF000;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noStatX = true;
+            return null;
+        }
+    }
+
+    /// <summary>What a file type is, for a diagnostic.</summary>
+    public static string Describe(int type) => type switch
+    {
+        0x1000 => "a FIFO (named pipe)",
+        0x2000 => "a character device",
+        0x6000 => "a block device",
+        0xC000 => "a socket",
+        0x4000 => "a folder",
+        _ => "a special file",
+    };
+
+    /// <summary>Swaps two folders in one atomic step (Linux 3.15+, on file systems that support it); false where it cannot.</summary>
+    public static bool Exchange(string a, string b)
+    {
+        if (_noExchange) return false;
+        const uint RenameExchange = 2;
+        try
+        {
+            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noExchange = true;
+            return false;
+        }
+    }
+}
