@@ -51,17 +51,17 @@ public sealed class BuildCache
     /// <summary>How many builds reused the theme (for tests and timing reports).</summary>
     public int ThemeReuses { get; private set; }
 
-    internal Theme.Theme ThemeFor(string sourceDir, string name)
+    internal Theme.Theme ThemeFor(string sourceDir, string name, Charter.Core.Model.Limits limits)
     {
         // Taken before the templates are read: a file changed during this build makes the next one read it again.
-        var stamp = $"{Path.GetFullPath(sourceDir)}\n{name}\n{Theme.Theme.TemplatesStamp(sourceDir, name)}";
+        var stamp = $"{Path.GetFullPath(sourceDir)}\n{name}\n{limits}\n{Theme.Theme.TemplatesStamp(sourceDir, name)}";
         if (_theme is { } kept && kept.Stamp == stamp)
         {
             ThemeReuses++;
             _candidate = kept;
             return kept.Theme;
         }
-        var theme = new Theme.Theme(sourceDir, name);
+        var theme = new Theme.Theme(sourceDir, name, limits);
         _candidate = (stamp, theme);
         return theme;
     }

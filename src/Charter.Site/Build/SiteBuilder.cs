@@ -18,7 +18,9 @@ namespace Charter.Site.Build;
 /// when first asked for (see <see cref="BuildResult.Deferred"/>), so an edit shows without waiting for the data
 /// files of a large site. Pages, the sitemap and OpenSearch descriptions are always made.
 /// </param>
-public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferDataFiles = false);
+/// <param name="Cancel">Stops the build at its next step (serve, when a newer edit arrives; build, on Ctrl+C): the output is left as it was.</param>
+public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferDataFiles = false,
+    CancellationToken Cancel = default);
 
 /// <summary>A file of the site made only when first asked for: its path and how to make its content.</summary>
 public sealed record DeferredFile(string Path, Func<byte[]> Make);
@@ -30,6 +32,9 @@ public sealed record BuildStats(
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, BuildStats? Stats, IReadOnlyList<OutputFile> Files)
 {
+    /// <summary>The build was stopped through <see cref="BuildOptions.Cancel"/> before it finished.</summary>
+    public bool Cancelled { get; init; }
+
     /// <summary>Theme files copied as they are (path in the output, full source path): with WriteOutput=false, whoever serves the site needs them too.</summary>
     public IReadOnlyList<(string Path, string Source)> Assets { get; init; } = [];
 
@@ -85,12 +90,19 @@ public static class SiteBuilder
             // to this build, and neither may touch the cache or the output once the build is over.
             try { tools?.Wait(); } catch (AggregateException) { }
             try { index?.Wait(); } catch (AggregateException) { }
-            return new(false, diagnostics.Sorted(), null, []);
+            return new(false, diagnostics.Sorted(), null, []) { Cancelled = options.Cancel.IsCancellationRequested };
         }
 
         StagedOutput? staged = null;
+        var cancel = options.Cancel;
         try
         {
+            // Checked before anything is read: a build must never replace the user's sources with a site.
+            if (options.WriteOutput && OutputLocation.Problem(options.SourceDir, options.OutputDir) is { } misplaced)
+            {
+                diagnostics.Error(Codes.SiteConfig, SourceLocation.File("."), misplaced, OutputLocation.Hint);
+                return Failed();
+            }
             var config = SiteConfigLoader.Load(options.SourceDir, diagnostics, options.BaseUrl);
             if (config is null) return Failed();
             // The theme's templates are parsed and the Markdown pipeline built on another core while the content
@@ -99,38 +111,44 @@ public static class SiteBuilder
             var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics, cache?.Content));
             Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
             var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
+            cancel.ThrowIfCancellationRequested();
+            // The theme's own problems are reported with the content's, not only once the content is right.
+            var toolsReady = tools.GetAwaiter().GetResult();
             if (diagnostics.HasErrors) return Failed();
 
             // From here files go straight to a staging folder as they are made (or into memory for check and serve).
             staged = options.WriteOutput ? StagedOutput.Begin(options.OutputDir) : null;
-            var kept = new ConcurrentBag<OutputFile>();
-            var deferred = new ConcurrentBag<DeferredFile>();
+            // Queues, not ConcurrentBags: a bag keeps what each thread-pool thread added in that thread's local
+            // storage, beyond the build's life; under serve every rebuild's site model stayed in memory that way.
+            var kept = new ConcurrentQueue<OutputFile>();
+            var deferred = new ConcurrentQueue<DeferredFile>();
             void Emit(OutputFile file)
             {
-                if (staged is null) kept.Add(file);
+                if (staged is null) kept.Enqueue(file);
                 else staged.Add(file);
             }
 
             stage = "render";
-            var toolsReady = tools.GetAwaiter().GetResult();
-            var factories = PageFactory.ForLanguages(site, toolsReady.Strings, toolsReady.Markdown);
+            var factories = PageFactory.ForLanguages(site, toolsReady.Strings, toolsReady.Markdown, diagnostics);
             var pages = Timed("render", () =>
             {
                 var models = PageModels(site, factories);
+                if (!UniqueAddresses(models, diagnostics)) return models;
                 // The index needs the units, not the HTML: it is made alongside the templates (its time is its own).
                 index = Task.Run(() =>
                 {
                     var indexClock = Stopwatch.StartNew();
-                    Index(site, models, factories, Emit, options.DeferDataFiles ? deferred.Add : null, cache);
+                    Index(site, models, factories, Emit, options.DeferDataFiles ? deferred.Enqueue : null, cache);
                     return indexClock.Elapsed;
                 });
-                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages);
+                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel);
                 return models;
             });
             stage = "index";
-            stages.Add(("index", index!.GetAwaiter().GetResult()));
+            if (index is not null) stages.Add(("index", index.GetAwaiter().GetResult()));
+            var assets = toolsReady.Theme.Assets(diagnostics).Select(a => (Path: "assets/" + a.Relative, Source: a.FullPath)).ToList();
+            cancel.ThrowIfCancellationRequested();
             if (diagnostics.HasErrors) return Failed();
-            var assets = toolsReady.Theme.Assets().Select(a => (Path: "assets/" + a.Relative, Source: a.FullPath)).ToList();
             if (staged is not null)
                 Timed("write", () =>
                 {
@@ -146,6 +164,10 @@ public static class SiteBuilder
             {
                 Assets = assets, Config = site.Config, Deferred = deferred.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(),
             };
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Failed();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -165,11 +187,11 @@ public static class SiteBuilder
 
     private static RenderTools Tools(SiteConfig config, string sourceDir, DiagnosticBag diagnostics, BuildCache? cache)
     {
-        var theme = cache?.ThemeFor(sourceDir, config.Theme) ?? new Theme.Theme(sourceDir, config.Theme);
+        var theme = cache?.ThemeFor(sourceDir, config.Theme, config.Limits) ?? new Theme.Theme(sourceDir, config.Theme, config.Limits);
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
-        else theme.Preload(PageFactory.Templates.Append(TemplateRenderer.Layout));
+        else theme.ReportProblems(PageFactory.Templates.Append(TemplateRenderer.Layout), diagnostics);
         var defaults = theme.Strings(config.DefaultLanguage, diagnostics);
         var strings = config.Languages.ToDictionary(l => l, l => new Strings(l, theme.Strings(l, diagnostics), defaults));
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
@@ -187,18 +209,35 @@ public static class SiteBuilder
 
     /// <summary>Runs the templates over the page models, in parallel; with a memo, unchanged pages are not rendered again.</summary>
     private static void RenderPages(List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, RenderTools tools,
-        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo)
+        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo, CancellationToken cancel)
     {
         var renderer = new TemplateRenderer(tools.Theme, diagnostics);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
         memo?.Begin(tools.Strings);
-        Parallel.For(0, pages.Count, i =>
+        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             var spec = pages[i];
             var siteView = siteViews[spec.Page.Lang];
             OutputFile? Now() => renderer.Render(spec, siteView, tools.Strings[spec.Page.Lang]);
             if ((memo is null ? Now() : memo.Render(tools.Theme, spec, siteView, Now)) is { } file) emit(file);
         });
+    }
+
+    /// <summary>
+    /// Two pages at one address would silently overwrite each other (a charter folder named like a page of the site,
+    /// say): an error naming the address and what wants it, and nothing is rendered.
+    /// </summary>
+    private static bool UniqueAddresses(List<PageSpec> pages, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            ok = false;
+            diagnostics.Error(Codes.AddressCollision, SourceLocation.File("content"),
+                $"two pages would be written at /{group.Key}: {string.Join(" and ", group.Select(p => $"the {p.Page.Kind} page '{p.Page.Title}'"))}",
+                "rename the charter folder (content/NAME/) whose name is taken by a page of the site");
+        }
+        return ok;
     }
 
     private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,

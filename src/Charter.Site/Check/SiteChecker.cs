@@ -44,8 +44,8 @@ public static class SiteChecker
         }, _ => { });
         var pages = facts.ToDictionary(p => p.Path, StringComparer.Ordinal);
 
-        var problems = new ConcurrentBag<Diagnostic>(build.Diagnostics);
-        foreach (var page in facts) foreach (var problem in page.Problems) problems.Add(problem);
+        var problems = new ConcurrentQueue<Diagnostic>(build.Diagnostics);
+        foreach (var page in facts) foreach (var problem in page.Problems) problems.Enqueue(problem);
         var context = new Context(files, pages, problems);
 
         Parallel.ForEach(facts, page =>
@@ -59,7 +59,7 @@ public static class SiteChecker
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var sitemap = build.Files.FirstOrDefault(f => f.Path == "sitemap.xml");
         if (sitemap is null)
-            problems.Add(new Diagnostic(Severity.Error, Codes.SitemapMissingPage, SourceLocation.File(Display("sitemap.xml")),
+            problems.Enqueue(new Diagnostic(Severity.Error, Codes.SitemapMissingPage, SourceLocation.File(Display("sitemap.xml")),
                 "the site has no sitemap.xml", "this is a bug in Charter; please report it"));
         else
         {
@@ -69,12 +69,12 @@ public static class SiteChecker
                 if (!context.Follow(loc)) continue;
                 listed.Add(loc.Target.Path);
                 if (pages.TryGetValue(loc.Target.Path, out var listedPage) && listedPage.Noindex)
-                    problems.Add(new Diagnostic(Severity.Warning, Codes.SitemapMissingPage, loc.At,
+                    problems.Enqueue(new Diagnostic(Severity.Warning, Codes.SitemapMissingPage, loc.At,
                         $"the sitemap lists {loc.Raw}, a page marked noindex", "leave noindex pages out of the sitemap"));
             }
             foreach (var alternate in alternates) context.Follow(alternate);
             foreach (var page in facts.Where(p => !p.Noindex && !listed.Contains(p.Path)))
-                problems.Add(new Diagnostic(Severity.Error, Codes.SitemapMissingPage, page.At,
+                problems.Enqueue(new Diagnostic(Severity.Error, Codes.SitemapMissingPage, page.At,
                     $"the page {urls.PageUri(page.Path)} is indexable but not listed in sitemap.xml",
                     "add it to the sitemap, or mark it <meta name=\"robots\" content=\"noindex\">"));
         }
@@ -87,7 +87,7 @@ public static class SiteChecker
                 : [];
             foreach (var reference in references) context.Follow(reference);
         }
-        foreach (var problem in dataProblems) problems.Add(problem);
+        foreach (var problem in dataProblems) problems.Enqueue(problem);
 
         var bag = new DiagnosticBag();
         foreach (var problem in problems) bag.Add(problem);
@@ -97,13 +97,13 @@ public static class SiteChecker
     private static bool IsHtml(string path) => path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".htm", StringComparison.Ordinal);
 
     /// <summary>The site as a whole, shared by the checks (thread-safe: read-only sets, a concurrent bag, atomic counters).</summary>
-    private sealed class Context(HashSet<string> files, Dictionary<string, PageFacts> pages, ConcurrentBag<Diagnostic> problems)
+    private sealed class Context(HashSet<string> files, Dictionary<string, PageFacts> pages, ConcurrentQueue<Diagnostic> problems)
     {
         private int _links, _fragments;
         public int Links => _links;
         public int Fragments => _fragments;
         public Dictionary<string, PageFacts> Pages => pages;
-        public void Report(Diagnostic diagnostic) => problems.Add(diagnostic);
+        public void Report(Diagnostic diagnostic) => problems.Enqueue(diagnostic);
 
         /// <summary>Checks that a reference leads somewhere in the site; true when it is internal and its file exists.</summary>
         public bool Follow(Reference reference)
@@ -139,7 +139,7 @@ public static class SiteChecker
         }
 
         private void Error(string code, Reference at, string message, string hint) =>
-            problems.Add(new Diagnostic(Severity.Error, code, at.At, message, hint));
+            problems.Enqueue(new Diagnostic(Severity.Error, code, at.At, message, hint));
     }
 
     /// <summary>One canonical link per page; an indexable page must name itself, or search engines would drop it.</summary>

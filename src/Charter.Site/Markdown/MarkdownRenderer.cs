@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Charter.Core.Safety;
 
 namespace Charter.Site.Markdown;
 
@@ -16,8 +17,14 @@ public sealed record MarkdownContext(string Language, Func<string, string?> Reso
 /// <summary>How a footnote marker links to its note and what id it carries for the way back.</summary>
 public sealed record NoteLink(int Number, string Href, string Id);
 
-/// <summary>A Markdown text rendered once to HTML and to plain text (for charter.json, search and citations).</summary>
-public sealed record RenderedText(string Html, string Text);
+/// <summary>
+/// A Markdown text rendered once to HTML and to plain text (for charter.json, search and citations), with the
+/// addresses of the links that <see cref="UrlPolicy"/> refused (they became their own text), for the page to report.
+/// </summary>
+public sealed record RenderedText(string Html, string Text)
+{
+    public IReadOnlyList<string> RefusedUrls { get; init; } = [];
+}
 
 /// <summary>
 /// Markdown to HTML with Charter's rules, built once and shared across threads: raw HTML is escaped unless the
@@ -52,8 +59,8 @@ public sealed class MarkdownRenderer
     private RenderedText RenderNow(string markdown, MarkdownContext context)
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        Rewrite(document, context);
-        return new RenderedText(ToHtml(document), PlainText.Of(document));
+        var refused = Rewrite(document, context);
+        return new RenderedText(ToHtml(document), PlainText.Of(document)) { RefusedUrls = refused };
     }
 
     private string ToHtml(MarkdownDocument document)
@@ -67,7 +74,7 @@ public sealed class MarkdownRenderer
         return writer.ToString().TrimEnd('\n');
     }
 
-    private static void Rewrite(MarkdownDocument document, MarkdownContext context)
+    private static List<string> Rewrite(MarkdownDocument document, MarkdownContext context)
     {
         var french = context.Language.StartsWith("fr", StringComparison.Ordinal);
         var unsafeLinks = new List<Inline>();
@@ -75,8 +82,8 @@ public sealed class MarkdownRenderer
         {
             switch (inline)
             {
-                case LinkInline link when IsUnsafeUrl(link.Url):
-                case AutolinkInline auto when IsUnsafeUrl(auto.Url):
+                case LinkInline link when !UrlPolicy.IsAllowed(link.Url) && !IsReference(link):
+                case AutolinkInline auto when !auto.IsEmail && !UrlPolicy.IsAllowed(auto.Url):
                     unsafeLinks.Add(inline);
                     break;
                 case LinkInline { IsImage: false } link when link.Url?.StartsWith("ref:", StringComparison.Ordinal) == true:
@@ -100,23 +107,31 @@ public sealed class MarkdownRenderer
                     break;
             }
         }
-        // A script URL is never a link, whatever the site allows: the link becomes its own text.
+        // An address outside the allow-list is never a link, whatever the site allows: the link becomes its own text
+        // (its emphasis kept), and the page reports the address at the text's place.
+        var refused = new List<string>();
         foreach (var link in unsafeLinks)
         {
-            var text = link is AutolinkInline auto ? auto.Url
-                : string.Concat(((LinkInline)link).Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            link.ReplaceBy(new LiteralInline(text));
+            if (link is AutolinkInline auto)
+            {
+                refused.Add(auto.Url);
+                link.ReplaceBy(new LiteralInline(auto.Url));
+                continue;
+            }
+            var container = (LinkInline)link;
+            refused.Add(container.Url ?? "");
+            foreach (var child in container.ToList())
+            {
+                child.Remove();
+                container.InsertBefore(child);
+            }
+            container.Remove();
         }
+        return refused;
     }
 
-    private static bool IsUnsafeUrl(string? url)
-    {
-        if (url is null) return false;
-        // Browsers ignore leading spaces and control characters, and tabs or newlines inside the scheme.
-        var scheme = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).Take(12).ToArray()).ToLowerInvariant();
-        return scheme.StartsWith("javascript:", StringComparison.Ordinal) || scheme.StartsWith("vbscript:", StringComparison.Ordinal)
-            || scheme.StartsWith("data:", StringComparison.Ordinal);
-    }
+    // ref:ID links are resolved above, and the link is kept even when the id is unknown (Resolve reports those).
+    private static bool IsReference(LinkInline link) => !link.IsImage && link.Url?.StartsWith("ref:", StringComparison.Ordinal) == true;
 }
 
 /// <summary>The plain text of a parsed Markdown document: paragraphs separated by blank lines, no markup, no note markers.</summary>

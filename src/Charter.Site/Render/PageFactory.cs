@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Charter.Core.Diagnostics;
 using Charter.Core.Model;
 using Charter.Core.Resolve;
+using Charter.Core.Safety;
 using Charter.Site.Markdown;
 
 namespace Charter.Site.Render;
@@ -33,19 +35,22 @@ public sealed partial class PageFactory
     /// One factory per language, each able to reach the others: the side-by-side page shows every unit in every
     /// language, and takes the other languages' units from their own factory rather than rendering them again.
     /// </summary>
-    public static IReadOnlyDictionary<string, PageFactory> ForLanguages(ResolvedSite site, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown)
+    public static IReadOnlyDictionary<string, PageFactory> ForLanguages(ResolvedSite site, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown,
+        DiagnosticBag diagnostics)
     {
         var family = new Dictionary<string, PageFactory>(StringComparer.Ordinal);
-        foreach (var language in site.Config.Languages) family[language] = new PageFactory(site, language, strings, markdown, family);
+        foreach (var language in site.Config.Languages) family[language] = new PageFactory(site, language, strings, markdown, family, diagnostics);
         return family;
     }
 
     private readonly IReadOnlyDictionary<string, PageFactory> _family;
+    private readonly DiagnosticBag _diagnostics;
 
     private PageFactory(ResolvedSite site, string language, IReadOnlyDictionary<string, Strings> strings, MarkdownRenderer markdown,
-        IReadOnlyDictionary<string, PageFactory> family)
+        IReadOnlyDictionary<string, PageFactory> family, DiagnosticBag diagnostics)
     {
         _family = family;
+        _diagnostics = diagnostics;
         _declarationRecords = new(MakeDeclarationRecords);
         _site = site;
         _lang = language;
@@ -64,10 +69,29 @@ public sealed partial class PageFactory
 
     private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
 
-    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, NoteLink?>? notes = null) =>
-        _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
-            id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
-            notes ?? (_ => null)));
+    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, NoteLink?>? notes = null)
+    {
+        RenderedText rendered;
+        try
+        {
+            rendered = _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
+                id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
+                notes ?? (_ => null)));
+        }
+        catch (ArgumentException e) when (text is not null)
+        {
+            // Markdig refuses some nesting that MarkdownGuard does not count (lists, emphasis): said at the text.
+            _diagnostics.Error(Codes.LimitExceeded, text.Location, $"the Markdown cannot be rendered: {e.Message}",
+                "flatten the nesting of lists, quotes or emphasis");
+            return new RenderedText("", "");
+        }
+        // The same text may render on several pages and in several languages' views: the bag keeps one of each.
+        foreach (var url in rendered.RefusedUrls)
+            _diagnostics.Warning(Codes.UnsafeUrl, text!.Locate(url.Length > 0 ? url : "]("),
+                $"the link to '{(url.Length > 60 ? url[..57] + "..." : url)}' is shown as plain text: only http, https, mailto and site addresses are links",
+                UrlPolicy.Hint);
+        return rendered;
+    }
 
     private string Typo(string text, string textLanguage) => Typography.For(textLanguage, text);
 

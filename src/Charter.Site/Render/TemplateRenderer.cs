@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Charter.Core.Diagnostics;
+using Charter.Site.Theme;
 using Fluid;
 
 namespace Charter.Site.Render;
@@ -9,14 +10,16 @@ namespace Charter.Site.Render;
 /// <summary>
 /// Stage 4, Render: runs the theme's Liquid templates. Each page's template renders its main content, then
 /// <c>layout.liquid</c> wraps it (head, header, navigation, footer). Values are HTML-escaped by default; only
-/// fields the build produced as HTML are printed with '| raw'.
+/// fields the build produced as HTML are printed with '| raw'. A template runs within the theme's limits (statements,
+/// include depth, ranges: see <see cref="TemplateLimits"/>) and writes at most <c>page_size_mb</c> per page; a page
+/// that goes past them, or fails, is an error at the template that was running.
 /// </summary>
 public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostics)
 {
-    // Escape markup characters but leave letters of every script readable in the HTML source.
     /// <summary>The template that wraps every page's own template.</summary>
     public const string Layout = "layout";
 
+    // Escape markup characters but leave letters of every script readable in the HTML source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public OutputFile? Render(PageSpec spec, SiteVm site, Strings strings)
@@ -24,23 +27,62 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         var template = theme.Template(spec.Template, diagnostics);
         var layout = theme.Template(Layout, diagnostics);
         if (template is null || layout is null) return null;
+        var context = new TemplateContext(theme.Options);
+        context.SetValue("page", spec.Page);
+        context.SetValue("site", site);
+        context.SetValue("t", strings.Table);
+        foreach (var (key, value) in spec.Data) context.SetValue(key, value);
+        var body = Run(template, context, spec.Template, spec.Path);
+        if (body is null) return null;
+        context.SetValue("content", body);
+        var html = Run(layout, context, Layout, spec.Path);
+        if (html is null) return null;
+        if (!UnsafeUrls.Check(html, theme.TemplatePath(spec.Template), spec.Path, diagnostics)) return null;
+        var path = spec.Path.EndsWith('/') || spec.Path.Length == 0 ? spec.Path + "index.html" : spec.Path;
+        return new OutputFile(path, Encoding.UTF8.GetBytes(html));
+    }
+
+    private string? Run(IFluidTemplate template, TemplateContext context, string name, string page)
+    {
+        var writer = new BoundedWriter(theme.Limits.PageBytes);
         try
         {
-            var context = new TemplateContext(theme.Options);
-            context.SetValue("page", spec.Page);
-            context.SetValue("site", site);
-            context.SetValue("t", strings.Table);
-            foreach (var (key, value) in spec.Data) context.SetValue(key, value);
-            var body = template.Render(context, Encoder);
-            context.SetValue("content", body);
-            var html = layout.Render(context, Encoder);
-            return new OutputFile(spec.Path.EndsWith('/') || spec.Path.Length == 0 ? spec.Path + "index.html" : spec.Path, Encoding.UTF8.GetBytes(html));
+            template.RenderAsync(writer, Encoder, context).AsTask().GetAwaiter().GetResult();
+            return writer.ToString();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            diagnostics.Error(Codes.TemplateError, SourceLocation.File($"themes/{spec.Template}.liquid"),
-                $"the template failed on page {spec.Path}: {e.Message}", "check the template's tags and filters");
+            var (message, hint) = e switch
+            {
+                TemplateLimitException or PageTooLargeException => (e.Message, "if the template is right, raise the limit under 'limits:' in charter.yml"),
+                // Fluid says "maximum level of recursion" both for too many statements and for includes nested too deep.
+                InvalidOperationException when e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) =>
+                    ($"the template ran more than {theme.Limits.TemplateSteps} statements, or nested includes more than {TemplateLimits.MaxIncludeDepth} deep",
+                     "look for a loop that never ends or an include cycle; raise 'template_steps' under 'limits:' in charter.yml if the page is simply large"),
+                _ => (e.Message, "check the template's tags and filters"),
+            };
+            diagnostics.Error(Codes.TemplateError, SourceLocation.File(theme.TemplatePath(name)), $"the template failed on page {page}: {message}", hint);
             return null;
         }
+    }
+
+    private sealed class PageTooLargeException(string message) : Exception(message);
+
+    /// <summary>A string writer that refuses to grow past a size: a template cannot fill the memory with one page.</summary>
+    private sealed class BoundedWriter(long maxBytes) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        // Characters, not bytes: UTF-8 takes 1 to 3 bytes for each; counting characters is what the writer sees.
+        private readonly long _max = maxBytes;
+
+        private void Grow(int count)
+        {
+            if (GetStringBuilder().Length + (long)count > _max)
+                throw new PageTooLargeException($"the page is larger than {_max / (1024 * 1024)} MiB");
+        }
+
+        public override void Write(char value) { Grow(1); base.Write(value); }
+        public override void Write(char[] buffer, int index, int count) { Grow(count); base.Write(buffer, index, count); }
+        public override void Write(ReadOnlySpan<char> buffer) { Grow(buffer.Length); base.Write(buffer); }
+        public override void Write(string? value) { Grow(value?.Length ?? 0); base.Write(value); }
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
+using Charter.Core.Load;
+using Charter.Core.Model;
 using Fluid;
 using YamlDotNet.RepresentationModel;
 
@@ -19,16 +21,29 @@ public sealed partial class Theme
     // Lazy: two pages asking for the same template at once parse it once.
     private readonly ConcurrentDictionary<string, Lazy<ParsedTemplate>> _templates = new(StringComparer.Ordinal);
     private readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
+    private readonly TemplateLimits _rewriter;
 
-    public Theme(string siteRoot, string name)
+    public Theme(string siteRoot, string name, Limits limits)
     {
         _roots = Roots(siteRoot, name);
-        Options = new TemplateOptions();
+        Limits = limits;
+        _rewriter = new TemplateLimits(limits.TemplateSteps);
+        Options = new TemplateOptions
+        {
+            // A misspelt filter is an error, not a silent no-op; a template runs a bounded number of statements.
+            StrictFilters = true,
+            MaxSteps = limits.TemplateSteps,
+            MaxRecursion = TemplateLimits.MaxIncludeDepth,
+            // Partials parsed at render time ({% include %}) get the same bounded ranges as the templates themselves.
+            TemplateParsed = (_, template) => _rewriter.VisitTemplate(template),
+        };
         Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
         Options.FileProvider = new ThemeFileProvider(this);
     }
 
     public TemplateOptions Options { get; }
+
+    public Limits Limits { get; }
 
     private static ImmutableArray<(string Root, string Label)> Roots(string siteRoot, string name)
     {
@@ -67,8 +82,8 @@ public sealed partial class Theme
     public string? Find(string relative) =>
         _roots.Select(r => Path.Combine(r.Root, relative)).FirstOrDefault(File.Exists);
 
-    /// <summary>Every asset (path relative to assets/), the site's own version winning.</summary>
-    public IReadOnlyList<(string Relative, string FullPath)> Assets()
+    /// <summary>Every asset (path relative to assets/), the site's own version winning; anything but a regular file is refused.</summary>
+    public IReadOnlyList<(string Relative, string FullPath)> Assets(DiagnosticBag diagnostics)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (root, _) in _roots.Reverse())
@@ -76,7 +91,13 @@ public sealed partial class Theme
             var assets = Path.Combine(root, "assets");
             if (!Directory.Exists(assets)) continue;
             foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories))
-                result[Path.GetRelativePath(assets, file).Replace('\\', '/')] = file;
+            {
+                // A FIFO would hang the copy, a link to /dev/zero would fill the disk.
+                if (!SourceReader.IsRegularFile(file))
+                    diagnostics.Error(Codes.UnreadableFile, SourceLocation.File(DisplayPath(file)), "this asset is not a regular file",
+                        "replace it with a regular file, or remove it from the theme");
+                else result[Path.GetRelativePath(assets, file).Replace('\\', '/')] = file;
+            }
         }
         return result.Select(kv => (kv.Key, kv.Value)).ToList();
     }
@@ -99,6 +120,54 @@ public sealed partial class Theme
         foreach (var name in names) Parsed(name);
     }
 
+    /// <summary>
+    /// Reports, once each, the problems of these templates and of every partial they include: syntax errors,
+    /// unreadable files and include cycles. The build calls it whether or not the content has errors, so that a
+    /// mistake in the theme and one in the content are seen together.
+    /// </summary>
+    public void ReportProblems(IEnumerable<string> names, DiagnosticBag diagnostics)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        void Visit(string name)
+        {
+            if (path.Contains(name))
+            {
+                var cycle = string.Join(" → ", path.SkipWhile(n => n != name).Append(name));
+                var includer = path[^1];
+                diagnostics.Error(Codes.TemplateError, IncludeLocation(includer, name),
+                    $"include cycle: {cycle}", "a template may not include itself, directly or through another");
+                return;
+            }
+            if (!done.Add(name)) return;
+            var parsed = Parsed(name);
+            if (parsed.TakeReport()) diagnostics.Add(parsed.Problem!);
+            if (parsed.Template is null) return;
+            path.Add(name);
+            foreach (var included in IncludeGraph.Includes(parsed.Template)) Visit(included);
+            path.RemoveAt(path.Count - 1);
+        }
+        foreach (var name in names) Visit(name);
+    }
+
+    /// <summary>Where <paramref name="template"/> includes <paramref name="included"/>: the line of the tag, found in its text.</summary>
+    private SourceLocation IncludeLocation(string template, string included)
+    {
+        var relative = $"templates/{template}.liquid";
+        var path = Find(relative);
+        if (path is null) return SourceLocation.File(relative);
+        var text = File.ReadAllText(path);
+        var m = Regex.Match(text, @"\{%-?\s*(include|render)\s+['""]" + Regex.Escape(included) + @"(\.liquid)?['""]");
+        return m.Success ? new Core.Model.SourceFile(DisplayPath(path), text).LocationOf(m.Index) : SourceLocation.File(DisplayPath(path));
+    }
+
+    /// <summary>The theme's own path of a template, for diagnostics of a page that failed to render with it.</summary>
+    public string TemplatePath(string name)
+    {
+        var relative = $"templates/{name}.liquid";
+        return Find(relative) is { } path ? DisplayPath(path) : relative;
+    }
+
     /// <summary>A parsed template from templates/NAME.liquid, or null with a diagnostic (once) when missing or invalid.</summary>
     public IFluidTemplate? Template(string name, DiagnosticBag diagnostics)
     {
@@ -117,7 +186,11 @@ public sealed partial class Theme
             return new(null, new Diagnostic(Severity.Error, Codes.MissingTemplate,
                 SourceLocation.File($"themes/{_roots.FirstOrDefault().Label ?? "default"}/{relative}"),
                 $"the theme has no template '{name}'", $"add {relative} to the theme, or remove the override that hides it"));
-        if (_parser.TryParse(File.ReadAllText(path), out var template, out var error)) return new(template, null);
+        var problems = new DiagnosticBag();
+        var bytes = SourceReader.Read(path, DisplayPath(path), Limits, problems);
+        var text = bytes is null ? null : FrontMatter.Decode(bytes, DisplayPath(path), problems);
+        if (text is null) return new(null, problems.Sorted()[0]);
+        if (_parser.TryParse(text, out var template, out var error)) return new(_rewriter.VisitTemplate(template), null);
         var (at, message) = ParseError(DisplayPath(path), error);
         return new(null, new Diagnostic(Severity.Error, Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax"));
     }
@@ -154,19 +227,15 @@ public sealed partial class Theme
         {
             var path = Path.Combine(root, "i18n", language + ".yml");
             if (!File.Exists(path)) continue;
-            try
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(File.ReadAllText(path)));
-                if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
-                    foreach (var (k, v) in map.Children)
-                        if (k is YamlScalarNode { Value: { } key } && v is YamlScalarNode { Value: { } value }) result[key] = value;
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                diagnostics.Error(Codes.YamlSyntax, new SourceLocation($"{label}/i18n/{language}.yml", (int)e.Start.Line, (int)e.Start.Column),
-                    $"YAML syntax error: {e.Message}", "check indentation and quoting");
-            }
+            var display = $"{label}/i18n/{language}.yml";
+            var bytes = SourceReader.Read(path, display, Limits, diagnostics);
+            var text = bytes is null ? null : FrontMatter.Decode(bytes, display, diagnostics);
+            if (text is null) continue;
+            var loaded = SafeYaml.Load(text, Limits);
+            if (loaded.Problem is { } problem) problem.Report(new SourceFile(display, text), 0, diagnostics);
+            else if (loaded.Root is YamlMappingNode map)
+                foreach (var (k, v) in map.Children)
+                    if (k is YamlScalarNode { Value: { } key } && v is YamlScalarNode { Value: { } value }) result[key] = value;
         }
         return result.ToImmutableDictionary(StringComparer.Ordinal);
     }

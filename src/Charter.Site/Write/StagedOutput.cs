@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Charter.Core.Safety;
 using Charter.Site.Render;
 
 namespace Charter.Site.Write;
@@ -9,6 +11,13 @@ namespace Charter.Site.Write;
 /// previous site is untouched, so a failed or interrupted build never leaves a half-written site; disposing
 /// without committing deletes the staging folder. Files of earlier builds do not survive a successful build.
 /// <see cref="Add"/> and <see cref="Copy"/> may be called from several threads at once.
+/// <para>
+/// The swap never leaves a moment without an output folder: on Linux the two folders are exchanged in one atomic
+/// step (renameat2 with RENAME_EXCHANGE); where that is not available, the old folder is moved aside and the new
+/// one moved in, and a build that finds the output missing beside a moved-aside one puts it back. A build killed
+/// outright (SIGKILL, power cut) leaves its staging folder behind: the next build of the same output removes the
+/// staging and moved-aside folders of builds that are no longer running.
+/// </para>
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -25,6 +34,7 @@ public sealed class StagedOutput : IDisposable
         var parent = Path.GetDirectoryName(_output)!;
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(_output);
+        RemoveDebris(parent, name, _output);
         _staging = Path.Combine(parent, $".{name}.building-{Environment.ProcessId}");
         _previous = Path.Combine(parent, $".{name}.previous-{Environment.ProcessId}");
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
@@ -65,16 +75,24 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Puts the new site in place of the old one.</summary>
     public void Commit()
     {
+        if (!Directory.Exists(_output))
+        {
+            Directory.Move(_staging, _output);
+            _committed = true;
+            return;
+        }
+        if (Posix.Exchange(_staging, _output))
+        {
+            _committed = true;
+            Directory.Delete(_staging, recursive: true); // it now holds the previous site
+            return;
+        }
         try
         {
-            if (Directory.Exists(_output))
-            {
-                Directory.Move(_output, _previous);
-                Directory.Move(_staging, _output);
-                Directory.Delete(_previous, recursive: true);
-            }
-            else Directory.Move(_staging, _output);
+            Directory.Move(_output, _previous);
+            Directory.Move(_staging, _output);
             _committed = true;
+            Directory.Delete(_previous, recursive: true);
         }
         finally
         {
@@ -86,5 +104,38 @@ public sealed class StagedOutput : IDisposable
     public void Dispose()
     {
         if (!_committed && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+    }
+
+    /// <summary>
+    /// What interrupted builds of this output left: their staging folders, and a moved-aside previous site (put
+    /// back first if the output itself is missing). Folders of builds still running are left alone.
+    /// </summary>
+    private static void RemoveDebris(string parent, string name, string output)
+    {
+        foreach (var kind in new[] { "previous", "building" })
+        {
+            foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.{kind}-*").Order(StringComparer.Ordinal))
+            {
+                var pid = Path.GetFileName(folder)[$".{name}.{kind}-".Length..];
+                if (!int.TryParse(pid, out var id) || (id != Environment.ProcessId && IsRunning(id))) continue;
+                try
+                {
+                    if (kind == "previous" && !Directory.Exists(output)) Directory.Move(folder, output);
+                    else Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another build got there first */ }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 }

@@ -1,0 +1,135 @@
+using System.Net;
+using Charter.Core.Diagnostics;
+using Charter.Core.Safety;
+
+namespace Charter.Site.Render;
+
+/// <summary>
+/// The last gate before a page is written: every address in the page's HTML attributes (href, src, action,
+/// srcset, meta refresh, …) must pass <see cref="UrlPolicy"/>. Content is checked where it is read, and Markdown
+/// links are neutralised as they are rendered; this catches what a template itself puts together. A page that fails
+/// is not written and the build fails, at the template. A small scanner of tags and attributes, not a full HTML
+/// parser: one pass over each page, with entities decoded as a browser would (<c>java&amp;#x09;script:</c>).
+/// </summary>
+public static class UnsafeUrls
+{
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "action", "formaction", "poster", "data", "cite", "background", "ping", "manifest", "codebase",
+        "longdesc", "icon", "xlink:href", "lowsrc", "dynsrc",
+    };
+
+    private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
+
+    /// <summary>True when every address in the page is allowed; else an error per bad address, and false.</summary>
+    public static bool Check(string html, string template, string pagePath, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var (element, attribute, value) in Addresses(html))
+        {
+            ok = false;
+            var shown = value.Length > 60 ? value[..57] + "..." : value;
+            diagnostics.Error(Codes.UnsafeUrl, SourceLocation.File(template),
+                attribute == "srcdoc"
+                    ? $"page {pagePath}: <{element} srcdoc> embeds a document in an attribute, where its addresses and scripts escape every check"
+                    : $"page {pagePath}: <{element} {attribute}> would carry the address '{shown}', which is not allowed",
+                attribute == "srcdoc" ? "link to a page of the site instead" : UrlPolicy.Hint);
+        }
+        return ok;
+    }
+
+    /// <summary>The (element, attribute, value) of every attribute whose address is not allowed, in page order.</summary>
+    public static IEnumerable<(string Element, string Attribute, string Value)> Addresses(string html)
+    {
+        int i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0)
+        {
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = end < 0 ? html.Length : end + 3;
+                continue;
+            }
+            if (i + 1 >= html.Length || !char.IsAsciiLetter(html[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            int nameStart = i + 1, p = nameStart;
+            while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/')) p++;
+            var element = html[nameStart..p].ToLowerInvariant();
+            string? refresh = null;
+            var found = new List<(string, string, string)>();
+            while (p < html.Length && html[p] != '>')
+            {
+                if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
+                int an = p;
+                while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
+                var attribute = html[an..p].ToLowerInvariant();
+                while (p < html.Length && IsSpace(html[p])) p++;
+                string raw = "";
+                if (p < html.Length && html[p] == '=')
+                {
+                    p++;
+                    while (p < html.Length && IsSpace(html[p])) p++;
+                    if (p < html.Length && html[p] is '"' or '\'')
+                    {
+                        var quote = html[p];
+                        var close = html.IndexOf(quote, p + 1);
+                        if (close < 0) close = html.Length;
+                        raw = html[(p + 1)..close];
+                        p = Math.Min(html.Length, close + 1);
+                    }
+                    else
+                    {
+                        int vs = p;
+                        while (p < html.Length && !IsSpace(html[p]) && html[p] != '>') p++;
+                        raw = html[vs..p];
+                    }
+                }
+                if (attribute.Length == 0) { p++; continue; }
+                var value = Decode(raw);
+                if (attribute == "srcdoc") found.Add((element, attribute, value));
+                else if (UrlAttributes.Contains(attribute) && !UrlPolicy.IsAllowed(value)) found.Add((element, attribute, value));
+                else if (attribute is "srcset" or "imagesrcset")
+                    foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        if (!UrlPolicy.IsAllowed(candidate.Split(' ', 2)[0])) found.Add((element, attribute, candidate));
+                if (element == "meta" && attribute == "content") refresh = value;
+                if (element == "meta" && attribute == "http-equiv" && value.Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase)) refresh ??= "";
+            }
+            foreach (var item in found) yield return item;
+            if (element == "meta" && refresh is { } content && RefreshTarget(content) is { } target && !UrlPolicy.IsAllowed(target))
+                yield return (element, "content", target);
+            i = p;
+            if (Array.IndexOf(RawTextElements, element) >= 0)
+            {
+                var end = html.IndexOf("</" + element, i, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : end;
+            }
+        }
+    }
+
+    /// <summary>The address of a meta refresh ("0; url=…"), if any.</summary>
+    private static string? RefreshTarget(string content)
+    {
+        var at = content.IndexOf("url", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var rest = content[(at + 3)..].TrimStart();
+        if (!rest.StartsWith('=')) return null;
+        return rest[1..].Trim().Trim('\'', '"');
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+
+    /// <summary>Character references decoded as the browser will (HTML5's &amp;colon; &amp;Tab; &amp;NewLine; too, which .NET does not know).</summary>
+    private static string Decode(string value)
+    {
+        if (value.IndexOf('&') < 0) return value;
+        var named = value.Replace("&colon;", ":", StringComparison.OrdinalIgnoreCase)
+            .Replace("&Tab;", "\t", StringComparison.OrdinalIgnoreCase)
+            .Replace("&NewLine;", "\n", StringComparison.OrdinalIgnoreCase);
+        // A reference without its ';' ("&#106avascript") still counts in an attribute; add one so .NET decodes it.
+        named = System.Text.RegularExpressions.Regex.Replace(named, @"&#([xX][0-9a-fA-F]+)(?![0-9a-fA-F;])|&#([0-9]+)(?![0-9;])", "&#$1$2;");
+        return WebUtility.HtmlDecode(named);
+    }
+}
