@@ -81,6 +81,9 @@ public static class CommandLine
         if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             return Fail(stderr, $"--base-url '{baseUrl}' is not an absolute http(s) URL");
         output = Path.GetFullPath(output ?? Path.Combine(source, "public"));
+        // A build replaces its output whole: refused before anything is read, so a wrong --output touches nothing.
+        if (command == "build" && Charter.Site.Write.OutputLocation.Problem(source, output) is { } misplaced)
+            return Fail(stderr, $"{misplaced}; {Charter.Site.Write.OutputLocation.Hint}");
         return new CliOptions(command, source, output, baseUrl, port, false);
     }
 

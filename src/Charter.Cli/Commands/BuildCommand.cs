@@ -8,8 +8,22 @@ public static class BuildCommand
 {
     public static int Run(CliOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl));
+        // Ctrl+C or SIGTERM stop the build at its next step and remove its staging folder: the output stays as it was.
+        using var stop = new CancellationTokenSource();
+        void OnSignal(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
+        var result = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, Cancel: stop.Token));
         Report(result, stderr);
+        if (result.Cancelled)
+        {
+            stderr.WriteLine($"Build interrupted; {Path.GetRelativePath(Directory.GetCurrentDirectory(), options.Output)} was left as it was.");
+            return ExitCodes.ContentErrors;
+        }
         if (!result.Success)
         {
             stderr.WriteLine($"Build failed: {Plural(result.Diagnostics.Count(d => d.Severity == Severity.Error), "error")}; {Path.GetRelativePath(Directory.GetCurrentDirectory(), options.Output)} was left as it was.");

@@ -89,7 +89,7 @@ public sealed class DevServer : IAsyncDisposable
         server.Address = new Uri(address.TrimEnd('/') + "/");
         server._stdout.WriteLine($"Serving {settings.Source} at {server.Address} (Ctrl+C to stop)");
         // Watch before the first build, so that a save during it is not missed.
-        server._watcher = new SiteWatcher(settings.Source, settings.Debounce ?? DefaultDebounce, () => server._rebuild.Writer.TryWrite(true));
+        server._watcher = new SiteWatcher(settings.Source, settings.Debounce ?? DefaultDebounce, server.Changed);
         server._rebuild.Writer.TryWrite(true);
         server._builds = Task.Run(server.BuildLoopAsync);
         return server;
@@ -97,6 +97,17 @@ public sealed class DevServer : IAsyncDisposable
 
     /// <summary>Completes when the first build is over (good or bad); throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
     public Task WaitForFirstBuildAsync(TimeSpan timeout) => _firstBuild.Task.WaitAsync(timeout);
+
+    /// <summary>A newer edit: the build under way (if any) is for text that no longer exists, so it stops, and one more follows.</summary>
+    private void Changed()
+    {
+        lock (_buildLock) _building?.Cancel();
+        _rebuild.Writer.TryWrite(true);
+    }
+
+    private readonly Lock _buildLock = new();
+    private CancellationTokenSource? _building;
+    private DateTime _lastGoodBuild;
 
     private async Task BuildLoopAsync()
     {
@@ -115,24 +126,39 @@ public sealed class DevServer : IAsyncDisposable
     private void RunBuild()
     {
         var clock = Stopwatch.StartNew();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        lock (_buildLock) _building = cancel;
         BuildResult result;
         try
         {
             result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false,
-                DeferDataFiles: true), _cache);
+                DeferDataFiles: true, Cancel: cancel.Token), _cache);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            // SiteBuilder turns its own failures into diagnostics; this is only a last guard so the server stays up.
-            result = new BuildResult(false, [new Diagnostic(Severity.Error, Codes.Internal, SourceLocation.File("charter.yml"), $"internal error: {e.Message}")], null, []);
+            // SiteBuilder turns its own failures into diagnostics; this is the last guard, out-of-memory included, so
+            // that the server stays up, says what happened and builds again at the next edit.
+            result = new BuildResult(false, [new Diagnostic(Severity.Error, Codes.Internal, SourceLocation.File("charter.yml"),
+                $"the build failed: {e.GetType().Name}: {e.Message}", "the last good site is still served; the next edit builds again")], null, []);
+        }
+        finally
+        {
+            lock (_buildLock) _building = null;
+        }
+        if (result.Cancelled)
+        {
+            // A newer edit stopped it (its build comes next), or the server is stopping: nothing to say.
+            _firstBuild.TrySetResult();
+            return;
         }
         foreach (var diagnostic in result.Diagnostics) _stderr.WriteLine(diagnostic.ToString());
 
         if (!result.Success)
         {
             var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
-            var summary = $"Build failed: {Commands.BuildCommand.Plural(errors, "error")}" +
-                          (_site is null ? "; nothing to serve until the errors are fixed." : "; still serving the last good site.");
+            var summary = $"Build failed: {Commands.BuildCommand.Plural(errors, "error")}" + (_site is null
+                ? "; nothing to serve until the errors are fixed."
+                : $"; the site shown is older than your last edit: it is the last good site, built at {_lastGoodBuild:HH:mm:ss}.");
             _stderr.WriteLine(summary);
             // Errors first in the overlay: they are why the page did not change; warnings follow.
             var failure = new BuildFailure(summary, result.Diagnostics.OrderBy(d => d.Severity == Severity.Error ? 0 : 1).Select(d => d.ToString()).ToList());
@@ -157,6 +183,7 @@ public sealed class DevServer : IAsyncDisposable
             }
             var changes = candidate.CountChanges(previous);
             _failure = null;
+            _lastGoodBuild = DateTime.Now;
             if (changes > 0) _site = candidate;
             var current = _site!;
             var elapsed = clock.ElapsedMilliseconds;
@@ -269,10 +296,12 @@ public sealed class DevServer : IAsyncDisposable
         await _stopping.CancelAsync();
         _watcher?.Dispose();
         _rebuild.Writer.TryComplete();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         try { await _app.StopAsync(patience.Token); }
         catch (OperationCanceledException) { /* open connections were cut */ }
-        await _builds;
+        // The build under way was cancelled with _stopping and stops at its next step; Ctrl+C does not wait longer
+        // than this for it (it writes nothing, so there is nothing to leave half done).
+        await Task.WhenAny(_builds, Task.Delay(TimeSpan.FromMilliseconds(400)));
         await _app.DisposeAsync();
         _stopping.Dispose();
     }

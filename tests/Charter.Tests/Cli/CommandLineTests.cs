@@ -36,7 +36,10 @@ public partial class CommandLineTests
     public void Content_errors_exit_1_with_one_diagnostic_per_line_and_no_stack_trace()
     {
         using var work = new TempDir();
+        // A previous site (a build replaces only a folder that holds one: see OutputLocation).
         Directory.CreateDirectory(work.Full("out"));
+        File.WriteAllText(work.Full("out/index.html"), "<p>previous</p>");
+        File.WriteAllText(work.Full("out/sitemap.xml"), "<urlset/>");
         File.WriteAllText(work.Full("out/keep.txt"), "previous site");
         var (exit, stdout, stderr) = Run("build", "--source", Repo.BrokenSite("many-faults"), "--output", work.Full("out"));
         Assert.Equal(ExitCodes.ContentErrors, exit);

@@ -37,8 +37,11 @@ public class WriteTests
     {
         using var work = new TempDir();
         var output = work.Full("public");
+        // A site from an earlier build: its index.html and sitemap.xml, and pages the content no longer has.
         Directory.CreateDirectory(Path.Combine(output, "fr", "old-page"));
         File.WriteAllText(Path.Combine(output, "fr", "old-page", "index.html"), "<p>from an earlier build</p>");
+        File.WriteAllText(Path.Combine(output, "index.html"), "<p>from an earlier build</p>");
+        File.WriteAllText(Path.Combine(output, "sitemap.xml"), "<urlset/>");
         File.WriteAllText(Path.Combine(output, "stale.txt"), "stale");
 
         var result = Builds.To(Repo.Fixture("mini"), output);
