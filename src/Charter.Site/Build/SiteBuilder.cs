@@ -211,7 +211,7 @@ public static class SiteBuilder
     private static void RenderPages(List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, RenderTools tools,
         DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo, CancellationToken cancel)
     {
-        var renderer = new TemplateRenderer(tools.Theme, diagnostics);
+        var renderer = new TemplateRenderer(tools.Theme, diagnostics, cancel);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
         memo?.Begin(tools.Strings);
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancel }, i =>

@@ -64,10 +64,15 @@ internal static partial class PageScanner
         {
             var target = urls.Resolve(pageUri, raw);
             var reference = new Reference(At(element), raw, target, what);
-            if (target.Kind == TargetKind.Script)
+            if (target.Kind == TargetKind.Unsafe)
             {
-                page.Problems.Add(new Diagnostic(Severity.Error, Codes.InlineScript, reference.At,
-                    $"{what} '{Shorten(raw)}' runs a javascript: URL, which the Content-Security-Policy blocks", "move the code to a script file of the theme"));
+                // javascript: is inline code, which the Content-Security-Policy blocks (CH108); any other scheme outside
+                // the allow-list (data:, vbscript:, file:, //host) is an unsafe address (CH022).
+                page.Problems.Add(Core.Safety.UrlPolicy.Normalise(raw).StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+                    ? new Diagnostic(Severity.Error, Codes.InlineScript, reference.At,
+                        $"{what} '{Shorten(raw)}' runs a javascript: URL, which the Content-Security-Policy blocks", "move the code to a script file of the theme")
+                    : new Diagnostic(Severity.Error, Codes.UnsafeUrl, reference.At,
+                        $"{what} '{Shorten(raw)}' is not an allowed address", Core.Safety.UrlPolicy.Hint));
                 return null;
             }
             page.Links.Add(reference);
@@ -107,10 +112,20 @@ internal static partial class PageScanner
                         AddLink(element, candidate.Split(' ', 2)[0], $"<{element.LocalName} {attributeName}>");
                 else if (attributeName == "data" && element.LocalName == "object")
                     AddLink(element, attribute.Value, "<object data>");
+                else if (attributeName == "srcdoc")
+                    page.Problems.Add(new Diagnostic(Severity.Error, Codes.UnsafeUrl, At(element),
+                        $"<{element.LocalName} srcdoc> embeds a whole document in an attribute, where its scripts and links escape the checks",
+                        "link to a page of the site instead"));
+                else if (attributeName == "style")
+                    foreach (var url in Css.Urls(attribute.Value))
+                        AddLink(element, url.Value, $"<{element.LocalName} style> url()");
             }
 
             switch (element.LocalName)
             {
+                case "style":
+                    foreach (var url in Css.Urls(element.TextContent)) AddLink(element, url.Value, "<style> url()");
+                    break;
                 case "script" when element.NamespaceUri == NamespaceNames.HtmlUri:
                     if (!element.HasAttribute("src") && !string.IsNullOrWhiteSpace(element.TextContent) && !IsDataBlock(element.GetAttribute("type")))
                         page.Problems.Add(new Diagnostic(Severity.Error, Codes.InlineScript, At(element),

@@ -42,7 +42,8 @@ public static class SiteChecker
             facts[i] = PageScanner.Scan(htmlFiles[i], Display(htmlFiles[i].Path), parser, urls);
             return parser;
         }, _ => { });
-        var pages = facts.ToDictionary(p => p.Path, StringComparer.Ordinal);
+        // One entry per path, whatever the build made: two files at one path are the build's error to report, not a crash here.
+        var pages = facts.GroupBy(p => p.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var problems = new ConcurrentQueue<Diagnostic>(build.Diagnostics);
         foreach (var page in facts) foreach (var problem in page.Problems) problems.Enqueue(problem);
@@ -79,6 +80,14 @@ public static class SiteChecker
                     "add it to the sitemap, or mark it <meta name=\"robots\" content=\"noindex\">"));
         }
 
+        // Style sheets load fonts and images by url(): each must be a file of the site too.
+        foreach (var (path, source) in build.Assets.Where(a => a.Path.EndsWith(".css", StringComparison.Ordinal)))
+        {
+            var css = new Core.Model.SourceFile(Display(path), File.ReadAllText(source));
+            foreach (var (value, offset) in Css.Urls(css.Text))
+                context.Follow(new Reference(css.LocationOf(offset), value, urls.Resolve(urls.PageUri(path), value), "url()"));
+        }
+
         foreach (var file in build.Files)
         {
             IEnumerable<Reference> references =
@@ -111,7 +120,7 @@ public static class SiteChecker
             var target = reference.Target;
             switch (target.Kind)
             {
-                case TargetKind.External or TargetKind.Other or TargetKind.Script:
+                case TargetKind.External or TargetKind.Other or TargetKind.Unsafe:
                     return false;
                 case TargetKind.Invalid:
                     Error(Codes.BrokenLink, reference, $"{reference.What} '{PageScanner.Shorten(reference.Raw)}' is not a valid address", "fix the address");

@@ -7,10 +7,10 @@ internal enum TargetKind
     Internal,
     /// <summary>Another site (http, https or protocol-relative to another host): not checked.</summary>
     External,
-    /// <summary>mailto:, tel:, data: and other schemes that do not name a file: not checked.</summary>
+    /// <summary>mailto: (the one other scheme the allow-list takes): not checked.</summary>
     Other,
-    /// <summary>javascript: — forbidden by the pages' Content-Security-Policy.</summary>
-    Script,
+    /// <summary>javascript:, data:, vbscript: and anything else outside <see cref="Core.Safety.UrlPolicy"/>: never allowed in a page.</summary>
+    Unsafe,
     /// <summary>This host, but outside the site's base path: the site cannot serve it.</summary>
     OutsideBase,
     Invalid,
@@ -48,6 +48,7 @@ internal sealed class SiteUrls
     public Target Resolve(Uri page, string reference)
     {
         var raw = reference.Trim();
+        if (!Core.Safety.UrlPolicy.IsAllowed(raw)) return new Target(TargetKind.Unsafe);
         // Most addresses a theme writes are root-relative ("/fr/x/#p2-3"): split them by hand, which is much
         // cheaper than System.Uri on thousands of pages. Anything unusual (dot segments, backslashes, "//host",
         // a <base href> on another host) takes the general way below.
@@ -63,7 +64,6 @@ internal sealed class SiteUrls
         if (colon > 0 && raw.IndexOfAny(['/', '?', '#']) is var first && (first < 0 || first > colon))
         {
             var scheme = raw[..colon].ToLowerInvariant();
-            if (scheme == "javascript") return new Target(TargetKind.Script);
             if (scheme is not ("http" or "https")) return new Target(TargetKind.Other);
         }
         if (!Uri.TryCreate(page, raw, out var uri)) return new Target(TargetKind.Invalid);

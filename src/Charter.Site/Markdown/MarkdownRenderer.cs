@@ -8,10 +8,13 @@ using Charter.Core.Safety;
 
 namespace Charter.Site.Markdown;
 
-/// <summary>What a Markdown text needs from its page: its language, how to resolve <c>ref:</c> links and footnotes.</summary>
-public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, NoteLink?> ResolveNote)
+/// <summary>
+/// What a Markdown text needs from its page: its language, how to resolve <c>ref:</c> links, and how to resolve a
+/// footnote marker, given its label and which citation of that label in the text it is (1 for the first).
+/// </summary>
+public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, int, NoteLink?> ResolveNote)
 {
-    public static MarkdownContext Plain(string language) => new(language, _ => null, _ => null);
+    public static MarkdownContext Plain(string language) => new(language, _ => null, (_, _) => null);
 }
 
 /// <summary>How a footnote marker links to its note and what id it carries for the way back.</summary>
@@ -78,6 +81,7 @@ public sealed class MarkdownRenderer
     {
         var french = context.Language.StartsWith("fr", StringComparison.Ordinal);
         var unsafeLinks = new List<Inline>();
+        var citations = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var inline in document.Descendants<Inline>())
         {
             switch (inline)
@@ -97,7 +101,7 @@ public sealed class MarkdownRenderer
                 case AutolinkInline auto when !auto.IsEmail:
                     auto.GetAttributes().AddProperty("rel", "noopener");
                     break;
-                case NoteReferenceInline note when context.ResolveNote(note.Label) is { } resolved:
+                case NoteReferenceInline note when context.ResolveNote(note.Label, citations[note.Label] = citations.GetValueOrDefault(note.Label) + 1) is { } resolved:
                     (note.Number, note.Href, note.Id) = (resolved.Number, resolved.Href, resolved.Id);
                     break;
                 case LiteralInline literal when french:

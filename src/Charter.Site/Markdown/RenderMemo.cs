@@ -12,7 +12,7 @@ namespace Charter.Site.Markdown;
 /// </summary>
 internal sealed class RenderMemo
 {
-    private sealed record Question(bool IsNote, string Argument, object? Answer);
+    private sealed record Question(bool IsNote, string Argument, int Citation, object? Answer);
 
     private sealed record Variant(IReadOnlyList<Question> Questions, RenderedText Result)
     {
@@ -30,7 +30,7 @@ internal sealed class RenderMemo
         var variants = _entries.GetOrAdd((markdown, context.Language), _ => new ConcurrentQueue<Variant>());
         foreach (var variant in variants)
         {
-            if (!variant.Questions.All(q => Equals(q.Answer, q.IsNote ? context.ResolveNote(q.Argument) : context.ResolveReference(q.Argument))))
+            if (!variant.Questions.All(q => Equals(q.Answer, q.IsNote ? context.ResolveNote(q.Argument, q.Citation) : context.ResolveReference(q.Argument))))
                 continue;
             variant.LastUsed = _generation;
             return variant.Result;
@@ -40,8 +40,8 @@ internal sealed class RenderMemo
         var questions = new List<Question>();
         var recording = context with
         {
-            ResolveReference = id => Record(questions, false, id, context.ResolveReference(id)),
-            ResolveNote = label => Record(questions, true, label, context.ResolveNote(label)),
+            ResolveReference = id => Record(questions, false, id, 0, context.ResolveReference(id)),
+            ResolveNote = (label, citation) => Record(questions, true, label, citation, context.ResolveNote(label, citation)),
         };
         var result = render(markdown, recording);
         variants.Enqueue(new Variant([.. questions], result) { LastUsed = _generation });
@@ -49,9 +49,9 @@ internal sealed class RenderMemo
         return result;
     }
 
-    private static T Record<T>(List<Question> questions, bool isNote, string argument, T answer)
+    private static T Record<T>(List<Question> questions, bool isNote, string argument, int citation, T answer)
     {
-        questions.Add(new Question(isNote, argument, answer));
+        questions.Add(new Question(isNote, argument, citation, answer));
         return answer;
     }
 

@@ -69,14 +69,14 @@ public sealed partial class PageFactory
 
     private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
 
-    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, NoteLink?>? notes = null)
+    private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, int, NoteLink?>? notes = null)
     {
         RenderedText rendered;
         try
         {
             rendered = _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
                 id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
-                notes ?? (_ => null)));
+                notes ?? ((_, _) => null)));
         }
         catch (ArgumentException e) when (text is not null)
         {
@@ -453,15 +453,32 @@ public sealed partial class PageFactory
         return order;
     }
 
-    /// <summary>How the footnote markers of a passage resolve: only principles and their priorities have notes.</summary>
-    private Func<string, NoteLink?>? NotesFor(ResolvedEdition e, Passage p)
+    /// <summary>
+    /// How the footnote markers of a passage resolve: only principles and their priorities have notes. A note cited
+    /// more than once gets a marker id per citation (the first keeps the plain one, which the note links back to),
+    /// so that no two markers on a page share an id.
+    /// </summary>
+    private Func<string, int, NoteLink?>? NotesFor(ResolvedEdition e, Passage p)
     {
         if (p.Kind is not (UnitKinds.Principle or UnitKinds.Priority)) return null;
         var principle = e.Principles.Select(x => x.Value).FirstOrDefault(x => x.Id == p.Id || x.Priorities.Any(y => y.Id == p.Id));
         if (principle is null || principle.Notes.IsEmpty) return null;
         var order = NoteOrder(principle);
         var page = Href(Permalinks.Principle(_lang, e.Slug, principle.Number));
-        return label => order.IndexOf(label) is var i and >= 0 ? new NoteLink(i + 1, $"{page}#note-{label}", $"note-{label}-ref-{p.Language}") : null;
+        // Citations of each note in the texts that come before this one on the page, in the order NoteOrder reads them.
+        var texts = principle.Priorities.Select(x => (x.Id, x.Text)).Prepend((principle.Id, principle.Description)).ToList();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (id, text) in texts.TakeWhile(t => t.Id != p.Id))
+            foreach (Match m in NoteRef().Matches(text?.Source ?? ""))
+                seen[m.Groups["label"].Value] = seen.GetValueOrDefault(m.Groups["label"].Value) + 1;
+        return (label, citation) =>
+        {
+            var i = order.IndexOf(label);
+            if (i < 0) return null;
+            var n = seen.GetValueOrDefault(label) + citation;
+            var id = $"note-{label}-ref-{p.Language}" + (n == 1 ? "" : $"-{n}");
+            return new NoteLink(i + 1, $"{page}#note-{label}", id);
+        };
     }
 
     private string? ConcernsUrl(ResolvedEdition e, string? concerns) => concerns switch

@@ -14,7 +14,7 @@ namespace Charter.Site.Render;
 /// include depth, ranges: see <see cref="TemplateLimits"/>) and writes at most <c>page_size_mb</c> per page; a page
 /// that goes past them, or fails, is an error at the template that was running.
 /// </summary>
-public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostics)
+public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostics, CancellationToken cancel = default)
 {
     /// <summary>The template that wraps every page's own template.</summary>
     public const string Layout = "layout";
@@ -28,6 +28,7 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         var layout = theme.Template(Layout, diagnostics);
         if (template is null || layout is null) return null;
         var context = new TemplateContext(theme.Options);
+        context.AmbientValues[TemplateLimits.CancelKey] = cancel;
         context.SetValue("page", spec.Page);
         context.SetValue("site", site);
         context.SetValue("t", strings.Table);
@@ -50,7 +51,7 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
             template.RenderAsync(writer, Encoder, context).AsTask().GetAwaiter().GetResult();
             return writer.ToString();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             var (message, hint) = e switch
             {
