@@ -16,6 +16,18 @@ public class VendorFilesTests
         Assert.True(shipped.AsSpan().SequenceEqual(genuine), $"{vendorName} differs from node_modules/{packagePath}");
     }
 
+    [Fact]
+    public void Every_script_of_every_search_language_is_shipped_as_npm_delivers_it()
+    {
+        var scripts = SearchLanguages.All.SelectMany(l => l.BrowserScripts).Distinct().ToList();
+        Assert.Contains("lunr.fr.js", scripts);
+        foreach (var script in scripts)
+        {
+            var package = script == SearchLanguages.LunrScript ? "lunr" : "lunr-languages";
+            Vendor_file_is_byte_identical_to_the_npm_package(script, $"{package}/{script}");
+        }
+    }
+
     [Theory]
     [InlineData("lunr", "2.3.9")]
     [InlineData("lunr-languages", "1.22.0")]
