@@ -22,7 +22,7 @@ public sealed class SearchLanguage
         SearchPipeline = pipeline.SearchPipelineLabels;
     }
 
-    /// <summary>The lunr-languages code ("fr"; "en" for lunr's own pipeline;
+    /// <summary>The lunr-languages code ("fr", "es"; "en" for lunr's own pipeline;
     /// <c>"*"</c> for <see cref="SearchLanguages.Fallback"/>).</summary>
     public string Code { get; }
 
@@ -36,7 +36,7 @@ public sealed class SearchLanguage
     /// <summary>Every vendor script the search page loads, in order: lunr.min.js, then <see cref="Scripts"/>.</summary>
     public IReadOnlyList<string> BrowserScripts { get; }
 
-    /// <summary>The labels of the index pipeline, in order ("trimmer-fr", "stopWordFilter-fr", "accentFold-fr", "stemmer-fr").</summary>
+    /// <summary>The labels of the index pipeline, in order ("trimmer-es", "stopWordFilter-es", "stemmer-es").</summary>
     public IReadOnlyList<string> IndexPipeline { get; }
 
     /// <summary>The labels of the search pipeline, as the index serializes them.</summary>
@@ -95,17 +95,51 @@ public static class SearchLanguages
             () => new FrenchStemmer(),
             FrenchAccentFold)),
 
+        // lunr-languages 1.22.0's lunr.es.js: no accent folding in its pipelines (it registers an
+        // opt-in lunr.es.accentFold, "accentFold-es", that they leave out); Snowball's Spanish
+        // stemmer itself strips the acute accents of what remains of a word (its postlude).
+        Snowball(new LunrLanguagesPlugin(
+            "es",
+            "A-Za-z\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02B8\u02E0-\u02E4\u1D00-\u1D25" +
+            "\u1D2C-\u1D5C\u1D62-\u1D65\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F" +
+            "\u2090-\u209C\u212A\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F\uA722-\uA787" +
+            "\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06" +
+            "\uFF21-\uFF3A\uFF41-\uFF5A",
+            "a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante " +
+            "e el ella ellas ellos en entre era erais eran eras eres es esa esas ese eso esos esta estaba " +
+            "estabais estaban estabas estad estada estadas estado estados estamos estando estar estaremos " +
+            "estará estarán estarás estaré estaréis estaría estaríais estaríamos estarían estarías estas " +
+            "este estemos esto estos estoy estuve estuviera estuvierais estuvieran estuvieras estuvieron " +
+            "estuviese estuvieseis estuviesen estuvieses estuvimos estuviste estuvisteis estuviéramos " +
+            "estuviésemos estuvo está estábamos estáis están estás esté estéis estén estés fue fuera " +
+            "fuerais fueran fueras fueron fuese fueseis fuesen fueses fui fuimos fuiste fuisteis fuéramos " +
+            "fuésemos ha habida habidas habido habidos habiendo habremos habrá habrán habrás habré " +
+            "habréis habría habríais habríamos habrían habrías habéis había habíais habíamos habían " +
+            "habías han has hasta hay haya hayamos hayan hayas hayáis he hemos hube hubiera hubierais " +
+            "hubieran hubieras hubieron hubiese hubieseis hubiesen hubieses hubimos hubiste hubisteis " +
+            "hubiéramos hubiésemos hubo la las le les lo los me mi mis mucho muchos muy más mí mía mías " +
+            "mío míos nada ni no nos nosotras nosotros nuestra nuestras nuestro nuestros o os otra otras " +
+            "otro otros para pero poco por porque que quien quienes qué se sea seamos sean seas seremos " +
+            "será serán serás seré seréis sería seríais seríamos serían serías seáis sido siendo sin " +
+            "sobre sois somos son soy su sus suya suyas suyo suyos sí también tanto te tendremos tendrá " +
+            "tendrán tendrás tendré tendréis tendría tendríais tendríamos tendrían tendrías tened tenemos " +
+            "tenga tengamos tengan tengas tengo tengáis tenida tenidas tenido tenidos teniendo tenéis " +
+            "tenía teníais teníamos tenían tenías ti tiene tienen tienes todo todos tu tus tuve tuviera " +
+            "tuvierais tuvieran tuvieras tuvieron tuviese tuvieseis tuviesen tuvieses tuvimos tuviste " +
+            "tuvisteis tuviéramos tuviésemos tuvo tuya tuyas tuyo tuyos tú un una uno unos vosotras " +
+            "vosotros vuestra vuestras vuestro vuestros y ya yo él éramos",
+            () => new SpanishStemmer())),
     ];
 
     private static readonly FrozenDictionary<string, SearchLanguage> ByCode =
         Entries.ToFrozenDictionary(l => l.Code, StringComparer.Ordinal);
 
-    /// <summary>The registry's languages ("en", "fr"), not the fallback.</summary>
+    /// <summary>The registry's languages ("en", "fr", "es"), not the fallback.</summary>
     public static IReadOnlyCollection<SearchLanguage> All { get; } = Array.AsReadOnly(Entries);
 
     /// <summary>
     /// The registry's entry for a language tag, by its primary subtag, case-insensitively
-    /// ("fr", "fr-FR", "FR_ca" → "fr"); null when the registry has none.
+    /// ("es", "es-ES", "ES_mx" → "es"); null when the registry has none.
     /// </summary>
     public static SearchLanguage? Find(string language) =>
         ByCode.GetValueOrDefault(PrimaryCode(language ?? throw new ArgumentNullException(nameof(language))));

@@ -33,7 +33,7 @@ public static class RepoPaths
 
     /// <summary>
     /// The genuine files the oracles load, in order: lunr, then the lunr-languages scripts of
-    /// every language in <see cref="SearchLanguages"/> (lunr.stemmer.support.js, lunr.fr.js).
+    /// every language in <see cref="SearchLanguages"/> (lunr.stemmer.support.js, lunr.fr.js, lunr.es.js).
     /// </summary>
     public static IReadOnlyList<string> LunrScripts =>
     [

@@ -90,6 +90,9 @@ public class SearchLanguagesTests
     [InlineData("fr-FR", "fr")]
     [InlineData("FR_ca", "fr")]
     [InlineData("en-GB", "en")]
+    [InlineData("es", "es")]
+    [InlineData("es-ES", "es")]
+    [InlineData("ES_mx", "es")]
     public void Find_goes_by_the_primary_subtag(string tag, string code)
     {
         Assert.Equal(code, SearchLanguages.Find(tag)?.Code);
@@ -108,6 +111,16 @@ public class SearchLanguagesTests
         Assert.Same(SearchLanguages.Fallback, SearchLanguages.For(tag));
         Assert.True(SearchLanguages.For(tag).IsFallback);
         Assert.DoesNotContain(SearchLanguages.Fallback, SearchLanguages.All);
+    }
+
+    [Fact]
+    public void Spanish_is_lunr_es_without_its_opt_in_accent_folding()
+    {
+        var spanish = SearchLanguages.Find("es")!;
+        Assert.Equal(["trimmer-es", "stopWordFilter-es", "stemmer-es"], spanish.IndexPipeline);
+        Assert.Equal(["trimmer-es", "stemmer-es"], spanish.SearchPipeline);
+        Assert.Equal(["lunr.stemmer.support.js", "lunr.es.js"], spanish.Scripts);
+        Assert.Equal(["en", "fr", "es"], SearchLanguages.All.Select(l => l.Code));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 /*
  * The oracle's side in JavaScript, run after the genuine lunr files (lunr.min.js, then the
  * scripts of every language of Charter.Search's SearchLanguages: lunr.stemmer.support.js,
- * lunr.fr.js, from tests/js/node_modules) and the theme's search.js,
+ * lunr.fr.js, lunr.es.js, from tests/js/node_modules) and the theme's search.js,
  * by Jint inside the test process (LunrOracle) and by Node.js (NodeOracle, the V8 cross-check).
  * One entry point: CharterOracle.run(requestsJson) returns the JSON of one answer per request.
  */

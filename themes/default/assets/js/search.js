@@ -17,8 +17,10 @@
  *     whose lunr-languages plugin is loaded (lunr[code], from lunr.code.js, named in
  *     data-scripts) gets the plugin's own pipelines, whatever they hold: lunr.fr (trimmer-fr,
  *     stopWordFilter-fr, accentFold-fr, stemmer-fr; search: trimmer-fr, accentFold-fr,
- *     stemmer-fr: 1.22.0 folds French accents itself, so "detention" finds "détention").
- *     Nothing is added to them.
+ *     stemmer-fr: 1.22.0 folds French accents itself, so "detention" finds "détention") and
+ *     lunr.es (trimmer-es, stopWordFilter-es, stemmer-es; search: trimmer-es, stemmer-es: no
+ *     accent folding, but Snowball's Spanish stemmer drops the acute accents of the stems, so
+ *     "detencion" finds "detención"). Nothing is added to them.
  *     Any other language: "trimmer-unicode" alone (no stop words, no stemming), a trimmer that
  *     keeps the letters, marks and digits of every script, registered here.
  */
@@ -60,6 +62,20 @@
     return typeof candidate === 'function' && candidate.trimmer && candidate.stopWordFilter &&
       candidate.stemmer && typeof candidate.wordCharacters === 'string' ? candidate : null;
   }
+
+  /*
+   * What the prefix of a typed word is folded with, so that it reads like the index terms: the
+   * plugin's accentFoldTerm when its pipelines fold accents (lunr.fr), else what the language's
+   * stemmer strips from every stem: Snowball's Spanish stemmer ends by replacing á é í ó ú with
+   * a e i o u (its postlude), so Spanish terms hold none of them ("detenció" → "detencio").
+   */
+  var PREFIX_FOLDS = {
+    es: function (s) {
+      return s.replace(/[\u00E1\u00E9\u00ED\u00F3\u00FA]/g, function (c) {
+        return 'aeiou'.charAt('\u00E1\u00E9\u00ED\u00F3\u00FA'.indexOf(c));
+      });
+    }
+  };
 
   /** Sets up a lunr.Builder (inside lunr(function () { … })) for a language. */
   function configure(builder, lunr, lang) {
@@ -108,7 +124,7 @@
         trim: languagePlugin.trimmer,
         trimStart: new RegExp('^[^' + languagePlugin.wordCharacters + '0-9]+'),
         stop: languagePlugin.stopWordFilter,
-        fold: folds ? languagePlugin.accentFoldTerm : same
+        fold: folds ? languagePlugin.accentFoldTerm : (PREFIX_FOLDS[primary] || same)
       };
     }
     return { trim: lunr.trimmerUnicode, trimStart: UNICODE_TRIM_START, stop: null, fold: same };
@@ -334,7 +350,7 @@
    * pipeline) is one the result matched. Stemming every word of every result would be the
    * slowest part of a search, so a cheap key comes first: in every language a term begins with
    * the first two characters of its word once lower-cased, trimmed and folded (true of every
-   * word of Debian's French and English word lists), so only words whose key starts
+   * word of Debian's French, Spanish and English word lists), so only words whose key starts
    * like a matched term are stemmed. Both are cached for the page's life.
    */
   function wordKey(ready, word) {
