@@ -2,8 +2,8 @@
 # Sets up what the search tests (tests/Charter.Search.Tests) need, and only what is missing:
 #   - tests/js/node_modules: the genuine lunr 2.3.9 and lunr-languages 1.22.0 (npm ci), when
 #     missing or older than package.json / package-lock.json;
-#   - Debian's word lists /usr/share/dict/french and /usr/share/dict/american-english
-#     (packages wfrench and wamerican), when missing.
+#   - Debian's word lists /usr/share/dict/french, /usr/share/dict/spanish and
+#     /usr/share/dict/american-english (packages wfrench, wspanish and wamerican), when missing.
 # Idempotent, quiet and fast when everything is there. The test project's build runs it, so a
 # plain `dotnet test` works on a fresh machine (CI included: it needs the npm registry and
 # Debian's archive, nothing else).
@@ -35,16 +35,31 @@ if ! node_modules_ok; then
   ) 9>"/tmp/charter-npm.lock"
 fi
 
-if [[ ! -f /usr/share/dict/french || ! -f /usr/share/dict/american-english ]]; then
+# Word list → the Debian package that installs it.
+declare -A dicts=(
+  [/usr/share/dict/french]=wfrench
+  [/usr/share/dict/spanish]=wspanish
+  [/usr/share/dict/american-english]=wamerican
+)
+
+missing_dicts() {
+  local file
+  for file in "${!dicts[@]}"; do
+    [[ -f "$file" ]] || echo "${dicts[$file]}"
+  done
+}
+
+if [[ -n "$(missing_dicts)" ]]; then
   if [[ "$(id -u)" -eq 0 ]]; then sudo=(); else sudo=(sudo -n); fi
   (
     flock 9
-    if [[ ! -f /usr/share/dict/french || ! -f /usr/share/dict/american-english ]]; then
-      echo "ensure-search-deps: apt-get install wfrench wamerican" >&2
+    mapfile -t packages < <(missing_dicts | sort)
+    if [[ ${#packages[@]} -gt 0 ]]; then
+      echo "ensure-search-deps: apt-get install ${packages[*]}" >&2
       export DEBIAN_FRONTEND=noninteractive
-      if ! "${sudo[@]}" apt-get install -y -qq wfrench wamerican >&2; then
+      if ! "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >&2; then
         "${sudo[@]}" apt-get update -qq >&2
-        "${sudo[@]}" apt-get install -y -qq wfrench wamerican >&2
+        "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >&2
       fi
     fi
   ) 9>"/tmp/charter-apt.lock"

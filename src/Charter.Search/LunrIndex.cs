@@ -10,8 +10,8 @@ namespace Charter.Search;
 /// <remarks>
 /// The index has two fields, in this order: "title", boosted by <see cref="TitleBoost"/>, and
 /// "text"; documents are referenced by <see cref="SearchDocument.Ref"/>; b = 0.75, k1 = 1.2 and
-/// no metadata are lunr's defaults. Pipelines by language are described on
-/// <see cref="LunrPipeline"/>; the tokenizer on <see cref="LunrTokenizer"/>.
+/// no metadata are lunr's defaults. The pipeline of each language is <see cref="SearchLanguages"/>'
+/// (described on <see cref="LunrPipeline"/>); the tokenizer is <see cref="LunrTokenizer"/>.
 /// <para>
 /// What is reproduced, since the output must be byte-identical: the order in which terms get
 /// their <c>_index</c> (first appearance), BM25 scores computed in the same floating-point
@@ -60,15 +60,24 @@ public static class LunrIndex
 
     /// <summary>
     /// Serializes the lunr index of <paramref name="documents"/> for <paramref name="language"/>
-    /// ("fr", "en"; any other code gets the fallback pipeline described on LunrPipeline).
+    /// ("fr", "es", "en", "es-ES", …), with the pipeline <see cref="SearchLanguages.For"/> gives
+    /// (the fallback for a language the registry does not hold).
     /// </summary>
     /// <exception cref="ArgumentException">Two documents share a ref, or a ref is null.</exception>
     public static string Serialize(string language, IReadOnlyList<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(language);
+        return Serialize(SearchLanguages.For(language), documents);
+    }
+
+    /// <summary>Serializes the lunr index of <paramref name="documents"/> with the pipeline of <paramref name="language"/>.</summary>
+    /// <exception cref="ArgumentException">Two documents share a ref, or a ref is null.</exception>
+    public static string Serialize(SearchLanguage language, IReadOnlyList<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(documents);
 
-        var pipeline = LunrPipeline.For(language);
+        var pipeline = language.CreatePipeline();
         int documentCount = documents.Count;
 
         // Refs: unique, and their order as ECMAScript orders the keys of an object.

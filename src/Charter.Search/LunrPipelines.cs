@@ -1,19 +1,19 @@
 using System.Collections.Frozen;
-using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Tartarus.Snowball;
 
 namespace Charter.Search;
 
 /// <summary>
-/// The text pipelines, one per language, as lunr runs them: each token (already lower-cased and
-/// split by the tokenizer) goes through the index pipeline's functions in turn; a function may
-/// drop it (the stop word filters). The search pipeline's labels are serialized into the index
-/// so that the browser's <c>lunr.Index.load</c> rebuilds the query side.
+/// The text pipeline of one language, as lunr runs it: each token (already lower-cased and split
+/// by the tokenizer) goes through the index pipeline's functions in turn; a function may drop it
+/// (the stop word filters). The search pipeline's labels are serialized into the index so that
+/// the browser's <c>lunr.Index.load</c> rebuilds the query side. Which language gets which
+/// pipeline is <see cref="SearchLanguages"/>' registry; an instance holds a stemmer's state, so
+/// it serves one index build (one thread) at a time.
 /// <list type="bullet">
 /// <item>"en": lunr's default, <c>trimmer, stopWordFilter, stemmer</c>; search <c>stemmer</c>.</item>
-/// <item>"fr": lunr-languages 1.22.0's <c>lunr.fr</c>, <c>trimmer-fr, stopWordFilter-fr,
-/// accentFold-fr, stemmer-fr</c>; search <c>trimmer-fr, accentFold-fr, stemmer-fr</c>. 1.22.0
-/// folds accents itself (lunr.fr.accentFold, after the stop word filter and before the
-/// stemmer), so "detention" and "détention" both index and search as "detent".</item>
+/// <item>a lunr-languages language with a Snowball stemmer ("fr", "es"):
+/// <see cref="SnowballPipeline"/>, described by a <see cref="LunrLanguagesPlugin"/>.</item>
 /// <item>anything else: <c>trimmer-unicode</c> alone, for both sides: no stop words, no
 /// stemming, and a trimmer that keeps every script's letters, marks and digits (lunr's own
 /// trimmer keeps only ASCII word characters and would erase, say, Greek words whole). It is
@@ -22,23 +22,20 @@ namespace Charter.Search;
 /// </summary>
 internal abstract class LunrPipeline
 {
+    /// <summary>The labels of the index pipeline, in order (lunr does not serialize them).</summary>
+    public abstract IReadOnlyList<string> IndexPipelineLabels { get; }
+
     /// <summary>The labels of the search pipeline, as the index serializes them.</summary>
     public abstract IReadOnlyList<string> SearchPipelineLabels { get; }
 
     /// <summary>Runs one token through the index pipeline; null when a function drops it.</summary>
     public abstract string? Run(string token);
 
-    /// <summary>The pipeline for a language code ("fr", "fr-FR", "en", …).</summary>
-    public static LunrPipeline For(string language)
-    {
-        var primary = language.Split('-', '_')[0].ToLowerInvariant();
-        return primary switch
-        {
-            "en" => new EnglishPipeline(),
-            "fr" => new FrenchPipeline(),
-            _ => new FallbackPipeline(),
-        };
-    }
+    /// <summary>
+    /// The pipeline for a language code ("fr", "fr-FR", "es", "en", …): the registry's, or the
+    /// fallback for a language it does not hold.
+    /// </summary>
+    public static LunrPipeline For(string language) => SearchLanguages.For(language).CreatePipeline();
 
     /// <summary>lunr.trimmer: s.replace(/^\W+/, '').replace(/\W+$/, '') (ASCII \w).</summary>
     internal static string TrimAsciiWord(string s)
@@ -76,9 +73,12 @@ internal sealed class EnglishPipeline : LunrPipeline
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
-    private static readonly string[] Labels = ["stemmer"];
+    private static readonly string[] IndexLabels = ["trimmer", "stopWordFilter", "stemmer"];
+    private static readonly string[] SearchLabels = ["stemmer"];
 
-    public override IReadOnlyList<string> SearchPipelineLabels => Labels;
+    public override IReadOnlyList<string> IndexPipelineLabels => IndexLabels;
+
+    public override IReadOnlyList<string> SearchPipelineLabels => SearchLabels;
 
     public override string? Run(string token)
     {
@@ -92,43 +92,75 @@ internal sealed class EnglishPipeline : LunrPipeline
     }
 }
 
-internal sealed class FrenchPipeline : LunrPipeline
+/// <summary>
+/// What Charter reproduces of a lunr-languages 1.22.0 language plugin (<c>lunr.xx</c>, in
+/// lunr.xx.js) whose stemmer is a Snowball one: its trimmer's word characters, its stop words,
+/// the accent folding it may put between the stop word filter and the stemmer, and the Snowball
+/// stemmer, from Lucene.Net's Tartarus port (the same Snowball sources lunr-languages' stemmers
+/// were generated from; the tests compare both on Debian's word lists). The index pipeline is
+/// <c>trimmer-xx, stopWordFilter-xx[, accentFold-xx], stemmer-xx</c>; the search pipeline
+/// <c>trimmer-xx[, accentFold-xx], stemmer-xx</c>.
+/// </summary>
+internal sealed class LunrLanguagesPlugin
 {
-    // lunr.fr.stopWordFilter's list, lunr-languages 1.22.0. It is applied before accent folding,
-    // so its accented words match only accented tokens ("été" is dropped, "ete" is not).
-    internal static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
-        ("ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions " +
-         "aurons auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce " +
-         "ceci celà ces cet cette d dans de des du elle en es est et eu eue eues eurent eus eusse " +
-         "eussent eusses eussiez eussions eut eux eûmes eût eûtes furent fus fusse fussent fusses " +
-         "fussiez fussions fut fûmes fût fûtes ici il ils j je l la le les leur leurs lui m ma mais " +
-         "me mes moi mon même n ne nos notre nous on ont ou par pas pour qu que quel quelle quelles " +
-         "quels qui s sa sans se sera serai seraient serais serait seras serez seriez serions serons " +
-         "seront ses soi soient sois soit sommes son sont soyez soyons suis sur t ta te tes toi ton " +
-         "tu un une vos votre vous y à étaient étais était étant étiez étions été étée étées étés " +
-         "êtes").Split(' '),
-        StringComparer.Ordinal);
+    private readonly bool[] _wordChars;
+    private readonly Func<SnowballProgram> _createStemmer;
 
-    private static readonly string[] Labels = ["trimmer-fr", "accentFold-fr", "stemmer-fr"];
+    /// <param name="code">The plugin's code: lunr.<c>code</c>, lunr.<c>code</c>.js, its labels' suffix.</param>
+    /// <param name="wordCharacters">lunr.xx.wordCharacters, verbatim: a regular expression character
+    /// class body of characters and ranges ("A-Za-z\u00AA…").</param>
+    /// <param name="stopWords">The list lunr.xx.stopWordFilter is generated from, separated by spaces.</param>
+    /// <param name="createStemmer">A new Snowball stemmer of the language.</param>
+    /// <param name="accentFold">lunr.xx.accentFold's term function when the plugin's pipelines include
+    /// it; null when they do not (a plugin may define one and leave it out, as lunr.es does).</param>
+    public LunrLanguagesPlugin(string code, string wordCharacters, string stopWords, Func<SnowballProgram> createStemmer,
+        Func<string, string>? accentFold = null)
+    {
+        Code = code;
+        WordCharacters = wordCharacters;
+        _wordChars = ParseCharacterClass(wordCharacters + "0-9"); // generateTrimmer adds the digits
+        StopWords = FrozenSet.ToFrozenSet(stopWords.Split(' '), StringComparer.Ordinal);
+        _createStemmer = createStemmer;
+        AccentFold = accentFold;
+        IndexPipelineLabels = accentFold is null
+            ? [$"trimmer-{code}", $"stopWordFilter-{code}", $"stemmer-{code}"]
+            : [$"trimmer-{code}", $"stopWordFilter-{code}", $"accentFold-{code}", $"stemmer-{code}"];
+        SearchPipelineLabels = accentFold is null
+            ? [$"trimmer-{code}", $"stemmer-{code}"]
+            : [$"trimmer-{code}", $"accentFold-{code}", $"stemmer-{code}"];
+    }
 
-    // lunr.fr.wordCharacters, plus the "0-9" that lunr.trimmerSupport.generateTrimmer adds.
-    private static readonly bool[] WordChars = BuildWordChars(
-        "09AZaz\u00AA\u00AA\u00BA\u00BA\u00C0\u00D6\u00D8\u00F6\u00F8\u02B8\u02E0\u02E4\u1D00\u1D25" +
-        "\u1D2C\u1D5C\u1D62\u1D65\u1D6B\u1D77\u1D79\u1DBE\u1E00\u1EFF\u2071\u2071\u207F\u207F" +
-        "\u2090\u209C\u212A\u212B\u2132\u2132\u214E\u214E\u2160\u2188\u2C60\u2C7F\uA722\uA787" +
-        "\uA78B\uA7AD\uA7B0\uA7B7\uA7F7\uA7FF\uAB30\uAB5A\uAB5C\uAB64\uFB00\uFB06\uFF21\uFF3A" +
-        "\uFF41\uFF5A");
+    public string Code { get; }
 
-    private readonly FrenchStemmer _stemmer = new();
+    /// <summary>lunr.xx.wordCharacters, as given.</summary>
+    public string WordCharacters { get; }
 
-    public override IReadOnlyList<string> SearchPipelineLabels => Labels;
+    /// <summary>lunr.xx.stopWordFilter's words. The filter runs before any accent folding, so an
+    /// accented stop word drops only the accented token.</summary>
+    public FrozenSet<string> StopWords { get; }
 
-    private static bool[] BuildWordChars(string ranges)
+    public Func<string, string>? AccentFold { get; }
+
+    public IReadOnlyList<string> IndexPipelineLabels { get; }
+
+    public IReadOnlyList<string> SearchPipelineLabels { get; }
+
+    public SnowballProgram CreateStemmer() => _createStemmer();
+
+    /// <summary>The body of a character class ("A-Za-z\u00AA\u00C0-\u00D6…") as a table.</summary>
+    private static bool[] ParseCharacterClass(string ranges)
     {
         var table = new bool[0x10000];
-        for (int i = 0; i < ranges.Length; i += 2)
+        for (int i = 0; i < ranges.Length; i++)
         {
-            for (int ch = ranges[i]; ch <= ranges[i + 1]; ch++)
+            char from = ranges[i], to = from;
+            if (i + 2 < ranges.Length && ranges[i + 1] == '-')
+            {
+                to = ranges[i + 2];
+                i += 2;
+            }
+
+            for (int ch = from; ch <= to; ch++)
             {
                 table[ch] = true;
             }
@@ -137,83 +169,36 @@ internal sealed class FrenchPipeline : LunrPipeline
         return table;
     }
 
-    /// <summary>lunr.fr.trimmer: strips characters outside the word characters at both ends.</summary>
-    internal static string Trim(string s)
+    /// <summary>lunr.xx.trimmer: strips characters outside the word characters at both ends.</summary>
+    public string Trim(string s)
     {
         int start = 0, end = s.Length;
-        while (start < end && !WordChars[s[start]])
+        while (start < end && !_wordChars[s[start]])
         {
             start++;
         }
 
-        while (end > start && !WordChars[s[end - 1]])
+        while (end > start && !_wordChars[s[end - 1]])
         {
             end--;
         }
 
         return start == 0 && end == s.Length ? s : s.Substring(start, end - start);
     }
+}
 
-    /// <summary>lunr.fr.accentFoldTerm.</summary>
-    internal static string FoldAccents(string s)
-    {
-        int i = 0;
-        while (i < s.Length && s[i] < 0xC0)
-        {
-            i++;
-        }
+/// <summary>The pipeline of a <see cref="LunrLanguagesPlugin"/>.</summary>
+internal sealed class SnowballPipeline(LunrLanguagesPlugin plugin) : LunrPipeline
+{
+    private readonly SnowballProgram _stemmer = plugin.CreateStemmer();
 
-        if (i == s.Length)
-        {
-            return s;
-        }
+    public LunrLanguagesPlugin Plugin => plugin;
 
-        var sb = new System.Text.StringBuilder(s.Length + 2);
-        sb.Append(s, 0, i);
-        for (; i < s.Length; i++)
-        {
-            char c = s[i];
-            switch (c)
-            {
-                case '\u00E0': case '\u00E1': case '\u00E2': case '\u00E4':
-                case '\u00C0': case '\u00C1': case '\u00C2': case '\u00C4':
-                    sb.Append('a');
-                    break;
-                case '\u00E7': case '\u00C7':
-                    sb.Append('c');
-                    break;
-                case '\u00E9': case '\u00E8': case '\u00EA': case '\u00EB':
-                case '\u00C9': case '\u00C8': case '\u00CA': case '\u00CB':
-                    sb.Append('e');
-                    break;
-                case '\u00EE': case '\u00EF': case '\u00CE': case '\u00CF':
-                    sb.Append('i');
-                    break;
-                case '\u00F4': case '\u00F6': case '\u00D4': case '\u00D6':
-                    sb.Append('o');
-                    break;
-                case '\u00F9': case '\u00FB': case '\u00FC': case '\u00D9': case '\u00DB': case '\u00DC':
-                    sb.Append('u');
-                    break;
-                case '\u0178': case '\u00FF':
-                    sb.Append('y');
-                    break;
-                case '\u00E6': case '\u00C6':
-                    sb.Append("ae");
-                    break;
-                case '\u0153': case '\u0152':
-                    sb.Append("oe");
-                    break;
-                default:
-                    sb.Append(c);
-                    break;
-            }
-        }
+    public override IReadOnlyList<string> IndexPipelineLabels => plugin.IndexPipelineLabels;
 
-        return sb.ToString();
-    }
+    public override IReadOnlyList<string> SearchPipelineLabels => plugin.SearchPipelineLabels;
 
-    /// <summary>lunr.fr.stemmer: Snowball's French stemmer (Lucene.Net's Tartarus port).</summary>
+    /// <summary>lunr.xx.stemmer.</summary>
     internal string Stem(string s)
     {
         _stemmer.SetCurrent(s);
@@ -223,19 +208,21 @@ internal sealed class FrenchPipeline : LunrPipeline
 
     public override string? Run(string token)
     {
-        var s = Trim(token);
-        if (StopWords.Contains(s))
+        var s = plugin.Trim(token);
+        if (plugin.StopWords.Contains(s))
         {
             return null;
         }
 
-        return Stem(FoldAccents(s));
+        return Stem(plugin.AccentFold is { } fold ? fold(s) : s);
     }
 }
 
 internal sealed class FallbackPipeline : LunrPipeline
 {
     private static readonly string[] Labels = ["trimmer-unicode"];
+
+    public override IReadOnlyList<string> IndexPipelineLabels => Labels;
 
     public override IReadOnlyList<string> SearchPipelineLabels => Labels;
 

@@ -7,11 +7,14 @@ public class OracleIndexTests
     {
         { "fr", "lampedusa.fr" },
         { "en", "lampedusa.en" },
+        { "es", "lampedusa.es" },
         { "fr", "edge" },
         { "en", "edge" },
+        { "es", "edge" },
         { "el", "edge" },
         { "fr", "odd-refs" },
         { "en", "odd-refs" },
+        { "es", "odd-refs" },
         { "fr", "empty" },
         { "en", "one-empty" },
     };
@@ -20,6 +23,7 @@ public class OracleIndexTests
     {
         "lampedusa.fr" => Corpora.Lampedusa("fr"),
         "lampedusa.en" => Corpora.Lampedusa("en"),
+        "lampedusa.es" => Corpora.Lampedusa("es"),
         "edge" => Corpora.EdgeCases(),
         "odd-refs" => Corpora.OddRefs(),
         "empty" => [],

@@ -31,12 +31,14 @@ public static class RepoPaths
     /// <summary>This test project's folder.</summary>
     public static string TestProject => Path.Combine(Root, "tests", "Charter.Search.Tests");
 
-    /// <summary>The genuine files the oracles load, in order: lunr, then lunr-languages.</summary>
+    /// <summary>
+    /// The genuine files the oracles load, in order: lunr, then the lunr-languages scripts of
+    /// every language in <see cref="SearchLanguages"/> (lunr.stemmer.support.js, lunr.fr.js, lunr.es.js).
+    /// </summary>
     public static IReadOnlyList<string> LunrScripts =>
     [
-        Path.Combine(NodeModules, "lunr", "lunr.min.js"),
-        Path.Combine(NodeModules, "lunr-languages", "lunr.stemmer.support.js"),
-        Path.Combine(NodeModules, "lunr-languages", "lunr.fr.js"),
+        Path.Combine(NodeModules, "lunr", SearchLanguages.LunrScript),
+        .. SearchLanguages.All.SelectMany(l => l.Scripts).Distinct().Select(s => Path.Combine(NodeModules, "lunr-languages", s)),
     ];
 
     /// <summary>All that the oracles run, in order.</summary>

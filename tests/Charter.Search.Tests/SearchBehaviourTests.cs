@@ -72,6 +72,48 @@ public class SearchBehaviourTests
     }
 
     [Fact]
+    public void Spanish_queries_match_without_accents_and_across_inflections()
+    {
+        var docs = Corpora.Lampedusa("es");
+        var results = Search("es", docs, "detencion", "detención", "DETENCIÓN", "migrante", "migrantes", "viviendas", "vivienda", "niña", "¡solidaridad!", "solidaridad");
+
+        // lunr.es does not fold accents, but its stemmer drops the acute accents of the stems.
+        Assert.NotEmpty(results[0]);
+        Assert.Equal(results[0].Select(h => h.Ref), results[1].Select(h => h.Ref));
+        Assert.Equal(results[0].Select(h => h.Ref), results[2].Select(h => h.Ref));
+        Assert.All(results[0], h => Assert.Contains("detención", Text(docs, h.Ref), StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(docs.Count(d => (d.Title + " " + d.Text).Contains("detención", StringComparison.OrdinalIgnoreCase)), results[0].Count);
+
+        Assert.Equal(results[3].Select(h => h.Ref).Order(), results[4].Select(h => h.Ref).Order());
+        Assert.Contains(results[3], h => Text(docs, h.Ref).Contains("migrantes", StringComparison.Ordinal));
+
+        Assert.Equal(results[5].Select(h => h.Ref).Order(), results[6].Select(h => h.Ref).Order());
+        Assert.Contains(results[5], h => Text(docs, h.Ref).Contains("vivienda ", StringComparison.Ordinal)
+            && !Text(docs, h.Ref).Contains("viviendas", StringComparison.Ordinal));
+
+        Assert.Contains(results[7], h => Text(docs, h.Ref).Contains("niñas", StringComparison.Ordinal));
+
+        // ¡ and ¿ are trimmed, in the index and in queries.
+        Assert.NotEmpty(results[8]);
+        Assert.Equal(results[9].Select(h => h.Ref), results[8].Select(h => h.Ref));
+        Assert.Contains(results[8], h => Text(docs, h.Ref).Contains("¡La solidaridad", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Spanish_prefixes_match_with_or_without_accents_and_stop_words_alone_find_nothing()
+    {
+        var docs = Corpora.Lampedusa("es");
+        var results = Search("es", docs, "deten", "detenció", "detencio", "lingüís", "de la y ", "con los ");
+        Assert.NotEmpty(results[0]);
+        Assert.All(results[0], h => Assert.Contains("deten", Text(docs, h.Ref), StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(results[0].Select(h => h.Ref).Order(), results[1].Select(h => h.Ref).Order());
+        Assert.Equal(results[0].Select(h => h.Ref).Order(), results[2].Select(h => h.Ref).Order());
+        Assert.Contains(results[3], h => Text(docs, h.Ref).Contains("lingüística", StringComparison.Ordinal));
+        Assert.Empty(results[4]);
+        Assert.Empty(results[5]);
+    }
+
+    [Fact]
     public void Units_holding_every_word_come_first()
     {
         var docs = Corpora.Lampedusa("fr");

@@ -22,6 +22,7 @@ public class SizeAndSpeedTests(ITestOutputHelper output)
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
+    [InlineData("es")]
     public void Sample_index_sizes(string language)
     {
         var docs = Corpora.Lampedusa(language);

@@ -9,11 +9,24 @@ public class VendorFilesTests
     [InlineData("lunr.min.js", "lunr/lunr.min.js")]
     [InlineData("lunr.stemmer.support.js", "lunr-languages/lunr.stemmer.support.js")]
     [InlineData("lunr.fr.js", "lunr-languages/lunr.fr.js")]
+    [InlineData("lunr.es.js", "lunr-languages/lunr.es.js")]
     public void Vendor_file_is_byte_identical_to_the_npm_package(string vendorName, string packagePath)
     {
         var shipped = File.ReadAllBytes(Path.Combine(RepoPaths.Vendor, vendorName));
         var genuine = File.ReadAllBytes(Path.Combine(RepoPaths.NodeModules, packagePath));
         Assert.True(shipped.AsSpan().SequenceEqual(genuine), $"{vendorName} differs from node_modules/{packagePath}");
+    }
+
+    [Fact]
+    public void Every_script_of_every_search_language_is_shipped_as_npm_delivers_it()
+    {
+        var scripts = SearchLanguages.All.SelectMany(l => l.BrowserScripts).Distinct().ToList();
+        Assert.Contains("lunr.es.js", scripts);
+        foreach (var script in scripts)
+        {
+            var package = script == SearchLanguages.LunrScript ? "lunr" : "lunr-languages";
+            Vendor_file_is_byte_identical_to_the_npm_package(script, $"{package}/{script}");
+        }
     }
 
     [Theory]

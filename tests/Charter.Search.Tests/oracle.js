@@ -1,6 +1,7 @@
 /*
- * The oracle's side in JavaScript, run after the genuine lunr files (lunr.min.js,
- * lunr.stemmer.support.js, lunr.fr.js, from tests/js/node_modules) and the theme's search.js,
+ * The oracle's side in JavaScript, run after the genuine lunr files (lunr.min.js, then the
+ * scripts of every language of Charter.Search's SearchLanguages: lunr.stemmer.support.js,
+ * lunr.fr.js, lunr.es.js, from tests/js/node_modules) and the theme's search.js,
  * by Jint inside the test process (LunrOracle) and by Node.js (NodeOracle, the V8 cross-check).
  * One entry point: CharterOracle.run(requestsJson) returns the JSON of one answer per request.
  */
@@ -43,9 +44,9 @@ var CharterOracle = (function (root) {
       });
     },
 
-    // The bare stemmer of a language ("en": lunr.stemmer, "fr": lunr.fr.stemmer).
+    // The bare stemmer of a language ("en": lunr.stemmer, "fr": lunr.fr.stemmer, "es": lunr.es.stemmer).
     stem: function (req) {
-      var stemmer = req.lang === 'fr' ? lunr.fr.stemmer : lunr.stemmer;
+      var stemmer = req.lang === 'en' ? lunr.stemmer : lunr[req.lang].stemmer;
       return req.words.map(function (word) {
         return stemmer(new lunr.Token(word)).toString();
       });
@@ -67,6 +68,21 @@ var CharterOracle = (function (root) {
         }
       }
       return out;
+    },
+
+    // The pipelines search.js configures a builder with (as lunr(function () { … }) does, from
+    // lunr's defaults), by label; and the plugin's word characters, when it has one.
+    pipelines: function (req) {
+      var builder = new lunr.Builder();
+      builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+      builder.searchPipeline.add(lunr.stemmer);
+      CharterSearch.configure(builder, lunr, req.lang);
+      var plugin = req.lang === 'en' ? null : lunr[req.lang];
+      return {
+        index: builder.pipeline.toJSON(),
+        search: builder.searchPipeline.toJSON(),
+        wordCharacters: plugin && typeof plugin.wordCharacters === 'string' ? plugin.wordCharacters : null
+      };
     },
 
     lower: function (req) {

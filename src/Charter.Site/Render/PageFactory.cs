@@ -595,12 +595,10 @@ public sealed partial class PageFactory
         var path = Permalinks.Search(_lang);
         var other = _config.Languages.FirstOrDefault(l => l != _lang) ?? _lang;
         var page = Page("search", path, _t["search_title"], _t["search_title"], null, Crumbs(null, (_t["search_title"], path)));
-        var scripts = _lang.StartsWith("fr", StringComparison.Ordinal)
-            ? "vendor/lunr.min.js vendor/lunr.stemmer.support.js vendor/lunr.fr.js"
-            : "vendor/lunr.min.js";
+        var scripts = Charter.Search.SearchLanguages.For(_lang).BrowserScripts;
         return new PageSpec(path, "search", page, Data(
             ("index_url", Href($"{_lang}/search/index.json")), ("documents_url", Href($"{_lang}/search/documents.json")),
-            ("scripts", string.Join(' ', scripts.Split(' ').Select(s => Href("assets/" + s)))),
+            ("scripts", string.Join(' ', scripts.Select(s => Href("assets/vendor/" + s)))),
             ("other_lang", other), ("other_search_url", Href(Permalinks.Search(other))),
             ("other_lang_name", LanguageName(other))));
     }

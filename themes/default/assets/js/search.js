@@ -12,10 +12,15 @@
  *     ("migrant.e.s" gives "migrant", "e", "s"), Unicode hyphens and dashes ("2020–2022") and the
  *     slash ("et/ou"). lunr does not serialize it, so it is set here, and Charter.Search's
  *     LunrTokenizer uses the same characters.
- *   - Pipelines by language: "en" is lunr's default (trimmer, stopWordFilter, stemmer; search:
- *     stemmer); "fr" is lunr-languages 1.22.0's lunr.fr (trimmer-fr, stopWordFilter-fr,
- *     accentFold-fr, stemmer-fr; search: trimmer-fr, accentFold-fr, stemmer-fr). 1.22.0 folds
- *     accents itself, before stemming, so "detention" finds "détention"; nothing is added.
+ *   - Pipelines by language (Charter.Search's SearchLanguages registry is the other side):
+ *     "en" is lunr's default (trimmer, stopWordFilter, stemmer; search: stemmer). A language
+ *     whose lunr-languages plugin is loaded (lunr[code], from lunr.code.js, named in
+ *     data-scripts) gets the plugin's own pipelines, whatever they hold: lunr.fr (trimmer-fr,
+ *     stopWordFilter-fr, accentFold-fr, stemmer-fr; search: trimmer-fr, accentFold-fr,
+ *     stemmer-fr: 1.22.0 folds French accents itself, so "detention" finds "détention") and
+ *     lunr.es (trimmer-es, stopWordFilter-es, stemmer-es; search: trimmer-es, stemmer-es: no
+ *     accent folding, but Snowball's Spanish stemmer drops the acute accents of the stems, so
+ *     "detencion" finds "detención"). Nothing is added to them.
  *     Any other language: "trimmer-unicode" alone (no stop words, no stemming), a trimmer that
  *     keeps the letters, marks and digits of every script, registered here.
  */
@@ -46,14 +51,40 @@
     }
   }
 
+  /**
+   * The loaded lunr-languages plugin of a language (lunr.fr, lunr.es, …), or null: "en" is
+   * lunr's own, and a language whose plugin is not loaded gets the fallback.
+   */
+  function plugin(lunr, lang) {
+    var primary = primaryLanguage(lang);
+    var candidate = primary && primary !== 'en' && Object.prototype.hasOwnProperty.call(lunr, primary)
+      ? lunr[primary] : null;
+    return typeof candidate === 'function' && candidate.trimmer && candidate.stopWordFilter &&
+      candidate.stemmer && typeof candidate.wordCharacters === 'string' ? candidate : null;
+  }
+
+  /*
+   * What the prefix of a typed word is folded with, so that it reads like the index terms: the
+   * plugin's accentFoldTerm when its pipelines fold accents (lunr.fr), else what the language's
+   * stemmer strips from every stem: Snowball's Spanish stemmer ends by replacing á é í ó ú with
+   * a e i o u (its postlude), so Spanish terms hold none of them ("detenció" → "detencio").
+   */
+  var PREFIX_FOLDS = {
+    es: function (s) {
+      return s.replace(/[\u00E1\u00E9\u00ED\u00F3\u00FA]/g, function (c) {
+        return 'aeiou'.charAt('\u00E1\u00E9\u00ED\u00F3\u00FA'.indexOf(c));
+      });
+    }
+  };
+
   /** Sets up a lunr.Builder (inside lunr(function () { … })) for a language. */
   function configure(builder, lunr, lang) {
-    var primary = primaryLanguage(lang);
-    if (primary === 'en') {
+    if (primaryLanguage(lang) === 'en') {
       return; // lunr's default pipelines
     }
-    if (primary === 'fr') {
-      builder.use(lunr.fr);
+    var languagePlugin = plugin(lunr, lang);
+    if (languagePlugin) {
+      builder.use(languagePlugin);
       return;
     }
     builder.pipeline.reset();
@@ -62,16 +93,16 @@
     builder.searchPipeline.add(lunr.trimmerUnicode);
   }
 
-  /** The index-time pipeline functions for a language, in order. */
+  /** The index-time pipeline functions for a language, in order: those configure() sets. */
   function indexPipeline(lunr, lang) {
-    var primary = primaryLanguage(lang);
-    if (primary === 'en') {
+    if (primaryLanguage(lang) === 'en') {
       return [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer];
     }
-    if (primary === 'fr') {
-      return [lunr.fr.trimmer, lunr.fr.stopWordFilter, lunr.fr.accentFold, lunr.fr.stemmer];
-    }
-    return [lunr.trimmerUnicode];
+    var builder = new lunr.Builder();
+    configure(builder, lunr, lang);
+    return builder.pipeline.toJSON().map(function (label) {
+      return lunr.Pipeline.registeredFunctions[label];
+    });
   }
 
   /**
@@ -85,12 +116,15 @@
     if (primary === 'en') {
       return { trim: lunr.trimmer, trimStart: /^\W+/, stop: lunr.stopWordFilter, fold: same };
     }
-    if (primary === 'fr') {
+    var languagePlugin = plugin(lunr, lang);
+    if (languagePlugin) {
+      var folds = typeof languagePlugin.accentFoldTerm === 'function' &&
+        indexPipeline(lunr, lang).indexOf(languagePlugin.accentFold) !== -1;
       return {
-        trim: lunr.fr.trimmer,
-        trimStart: new RegExp('^[^' + lunr.fr.wordCharacters + '0-9]+'),
-        stop: lunr.fr.stopWordFilter,
-        fold: lunr.fr.accentFoldTerm
+        trim: languagePlugin.trimmer,
+        trimStart: new RegExp('^[^' + languagePlugin.wordCharacters + '0-9]+'),
+        stop: languagePlugin.stopWordFilter,
+        fold: folds ? languagePlugin.accentFoldTerm : (PREFIX_FOLDS[primary] || same)
       };
     }
     return { trim: lunr.trimmerUnicode, trimStart: UNICODE_TRIM_START, stop: null, fold: same };
@@ -314,9 +348,9 @@
   /*
    * Which words of a result to highlight: those whose index term (the word through the index
    * pipeline) is one the result matched. Stemming every word of every result would be the
-   * slowest part of a search, so a cheap key comes first: in both languages a term begins with
-   * the first two characters of its word once lower-cased, trimmed and (in French) folded (true
-   * of every word of Debian's French and English word lists), so only words whose key starts
+   * slowest part of a search, so a cheap key comes first: in every language a term begins with
+   * the first two characters of its word once lower-cased, trimmed and folded (true of every
+   * word of Debian's French, Spanish and English word lists), so only words whose key starts
    * like a matched term are stemmed. Both are cached for the page's life.
    */
   function wordKey(ready, word) {
