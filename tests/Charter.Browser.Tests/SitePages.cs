@@ -8,10 +8,10 @@ public sealed record SitePage(string Kind, string Path)
 
 public static class SitePages
 {
-    public static readonly string[] Languages = ["fr", "en"];
+    public static readonly string[] Languages = ["fr", "en", "es"];
 
     /// <summary>
-    /// Every kind of page, in one language. The language picker at "/" is shared by both languages; it is
+    /// Every kind of page, in one language. The language picker at "/" is shared by every language; it is
     /// opened with a locale the site does not have, so that it stays on screen instead of redirecting.
     /// </summary>
     public static IReadOnlyList<SitePage> Of(string lang, bool includePicker = true)
@@ -30,7 +30,7 @@ public static class SitePages
             new("acknowledgements", $"/{lang}/lampedusa/acknowledgements/"),
             new("declarations index", $"/{lang}/declarations/"),
             new("declaration", $"/{lang}/declarations/marrakech-2018/"),
-            new("search with results", $"/{lang}/search/?q=" + Uri.EscapeDataString(lang == "fr" ? "détention" : "detention")),
+            new("search with results", $"/{lang}/search/?q=" + Uri.EscapeDataString(lang switch { "fr" => "détention", "es" => "detención", _ => "detention" })),
             new("side by side", $"/{lang}/lampedusa/side-by-side/"),
             new("not found", $"/{lang}/no-such-page/"),
         ]);
@@ -38,5 +38,5 @@ public static class SitePages
     }
 
     /// <summary>The locale to open a page with: the picker must not redirect, every other page ignores it.</summary>
-    public static string LocaleFor(SitePage page, string lang) => page.Path == "/" ? "de-DE" : (lang == "fr" ? "fr-FR" : "en-GB");
+    public static string LocaleFor(SitePage page, string lang) => page.Path == "/" ? "de-DE" : (lang switch { "fr" => "fr-FR", "es" => "es-ES", _ => "en-GB" });
 }

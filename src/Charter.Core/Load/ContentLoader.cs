@@ -316,8 +316,15 @@ public static partial class ContentLoader
                 "write the full address of the original document, e.g. 'url: https://…', or leave the field out");
             url = null;
         }
+        var gender = f.String("gender");
+        if (gender is not null && !Genders.All.Contains(gender))
+        {
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("gender")!, $"gender '{gender}' is not known",
+                "write 'gender: m' or 'gender: f' (the grammatical gender of the title's main noun), or 'n' for neuter");
+            gender = null;
+        }
         return new Declaration(id, language, type, f.String("title", true) ?? "", f.String("issuer", true) ?? "",
-            f.String("year", true) ?? "", excerpt, url, p.Body, p.File);
+            f.String("year", true) ?? "", excerpt, url, p.Body, p.File, gender, f.Bool("plural") ?? false);
     }
 
     private static ImmutableArray<string> ReadIds(FieldReader f, string key, DiagnosticBag diagnostics)

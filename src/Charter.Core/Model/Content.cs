@@ -83,9 +83,16 @@ public static class ExcerptKinds
 }
 
 /// <summary>A document the charters cite: a prior declaration or a global framework (declarations/NAME.{lang}.md).</summary>
+/// <param name="Gender">The grammatical gender of its title's head noun in this language ("m", "f"; null where the language has none), for agreement.</param>
+/// <param name="Plural">Whether that noun is plural ("Recommandations").</param>
 public sealed record Declaration(
     string Id, string Language, string Type, string Title, string Issuer, string Year, string Excerpt,
-    string? Url, MarkdownText? Body, SourceFile File);
+    string? Url, MarkdownText? Body, SourceFile File, string? Gender = null, bool Plural = false);
+
+public static class Genders
+{
+    public static readonly System.Collections.Immutable.ImmutableArray<string> All = ["m", "f", "n"];
+}
 
 /// <summary>Everything loaded from content/, per language.</summary>
 public sealed record SiteContent(

@@ -192,8 +192,13 @@ public static class SiteBuilder
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
         else theme.ReportProblems(PageFactory.Templates.Append(TemplateRenderer.Layout), diagnostics);
-        var defaults = theme.Strings(config.DefaultLanguage, diagnostics);
-        var strings = config.Languages.ToDictionary(l => l, l => new Strings(l, theme.Strings(l, diagnostics), defaults));
+        // A key a translation lacks is shown in the default language rather than as its name.
+        var defaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
+        var strings = config.Languages.ToDictionary(l => l, l =>
+        {
+            var (own, language) = theme.Strings(l, diagnostics);
+            return new Strings(language, own, defaults);
+        });
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
         return new RenderTools(theme, strings, markdown);
     }

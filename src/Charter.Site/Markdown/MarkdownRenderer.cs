@@ -9,13 +9,10 @@ using Charter.Core.Safety;
 namespace Charter.Site.Markdown;
 
 /// <summary>
-/// What a Markdown text needs from its page: its language, how to resolve <c>ref:</c> links, and how to resolve a
+/// What a Markdown text needs from its page: its language and that language's typography, how to resolve <c>ref:</c> links, and how to resolve a
 /// footnote marker, given its label and which citation of that label in the text it is (1 for the first).
 /// </summary>
-public sealed record MarkdownContext(string Language, Func<string, string?> ResolveReference, Func<string, int, NoteLink?> ResolveNote)
-{
-    public static MarkdownContext Plain(string language) => new(language, _ => null, (_, _) => null);
-}
+public sealed record MarkdownContext(string Language, Typography Typography, Func<string, string?> ResolveReference, Func<string, int, NoteLink?> ResolveNote);
 
 /// <summary>How a footnote marker links to its note and what id it carries for the way back.</summary>
 public sealed record NoteLink(int Number, string Href, string Id);
@@ -32,7 +29,7 @@ public sealed record RenderedText(string Html, string Text)
 /// <summary>
 /// Markdown to HTML with Charter's rules, built once and shared across threads: raw HTML is escaped unless the
 /// site allows it, <c>ref:</c> links point at the declaration in the page's language, external links get
-/// <c>rel="noopener"</c>, and French text gets its narrow no-break spaces.
+/// <c>rel="noopener"</c>, and text gets its language's typography (French narrow no-break spaces).
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -79,7 +76,6 @@ public sealed class MarkdownRenderer
 
     private static List<string> Rewrite(MarkdownDocument document, MarkdownContext context)
     {
-        var french = context.Language.StartsWith("fr", StringComparison.Ordinal);
         var unsafeLinks = new List<Inline>();
         var citations = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var inline in document.Descendants<Inline>())
@@ -104,10 +100,10 @@ public sealed class MarkdownRenderer
                 case NoteReferenceInline note when context.ResolveNote(note.Label, citations[note.Label] = citations.GetValueOrDefault(note.Label) + 1) is { } resolved:
                     (note.Number, note.Href, note.Id) = (resolved.Number, resolved.Href, resolved.Id);
                     break;
-                case LiteralInline literal when french:
+                case LiteralInline literal when context.Typography.ChangesText:
                     var text = literal.Content.ToString();
-                    var spaced = Typography.French(text);
-                    if (!ReferenceEquals(text, spaced)) literal.Content = new Markdig.Helpers.StringSlice(spaced);
+                    var set = context.Typography.Apply(text);
+                    if (!ReferenceEquals(text, set)) literal.Content = new Markdig.Helpers.StringSlice(set);
                     break;
             }
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
+using Language = Charter.Core.Model.Language;
 using Charter.Core.Resolve;
 using Charter.Core.Safety;
 using Charter.Site.Markdown;
@@ -67,14 +68,18 @@ public sealed partial class PageFactory
     public string Href(string path) => _config.BasePath + path;
     public string Absolute(string path) => _config.BaseUrl + path;
 
-    private string LanguageName(string lang) => _allStrings.TryGetValue(lang, out var s) ? s["language_name"] : lang;
+    /// <summary>A language of the site, as its own descriptor says.</summary>
+    private Language LanguageOf(string lang) => _allStrings[lang].Language;
+
+    private AlternateVm Alternate(string lang, string path) =>
+        new(lang, LanguageOf(lang).Tag, LanguageOf(lang).Name, Href(path), Absolute(path), lang == _lang);
 
     private RenderedText Md(MarkdownText? text, string textLanguage, Func<string, int, NoteLink?>? notes = null)
     {
         RenderedText rendered;
         try
         {
-            rendered = _markdown.Render(text?.Source, new MarkdownContext(textLanguage,
+            rendered = _markdown.Render(text?.Source, new MarkdownContext(textLanguage, _allStrings[textLanguage].Typography,
                 id => _site.Declaration(_lang, id) is null ? null : Href(Permalinks.Declaration(_lang, id)),
                 notes ?? ((_, _) => null)));
         }
@@ -93,7 +98,8 @@ public sealed partial class PageFactory
         return rendered;
     }
 
-    private string Typo(string text, string textLanguage) => Typography.For(textLanguage, text);
+    /// <summary>A text of the content in its own language's typography (a fallback passage keeps its language's).</summary>
+    private string Typo(string text, string textLanguage) => _allStrings[textLanguage].Typography.Apply(text);
 
     // ---------------------------------------------------------------- pages
 
@@ -115,17 +121,14 @@ public sealed partial class PageFactory
         IReadOnlyList<LinkVm> crumbs, string? notice = null, string? jsonLd = null, bool noindex = false)
     {
         var siteTitle = _config.TitleIn(_lang);
-        var alternates = _config.Languages.Select(l =>
-        {
-            var p = Permalinks.InLanguage(path, l);
-            return new AlternateVm(l, LanguageName(l), Href(p), Absolute(p), l == _lang);
-        }).ToList();
+        var alternates = _config.Languages.Select(l => Alternate(l, Permalinks.InLanguage(path, l))).ToList();
         var charterEdition = edition ?? (_site.MainCharter is { Length: > 0 } main && _site.Editions.TryGetValue((main, _lang), out var m) ? m : null);
         return new PageVm(_lang, kind, Typo(title, _lang), Typo(title == siteTitle ? title : $"{title} · {siteTitle}", _lang),
             Typo(description, _lang), path, Href(path), Absolute(path), alternates, _config.BaseUrl, jsonLd, notice, crumbs,
             charterEdition is null ? [] : Nav(charterEdition, path),
             charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(Permalinks.Charter(_lang, charterEdition.Slug)),
-            charterEdition is null ? null : Href(Permalinks.Section(_lang, charterEdition.Slug, "side-by-side")), noindex);
+            charterEdition is null ? null : Href(Permalinks.Section(_lang, charterEdition.Slug, "side-by-side")), noindex)
+            with { LangTag = _t.Language.Tag, Dir = _t.Language.Direction };
     }
 
     private IReadOnlyList<LinkVm> Nav(ResolvedEdition e, string current)
@@ -149,24 +152,27 @@ public sealed partial class PageFactory
     }
 
     private string? Notice(bool fallback, string textLanguage) =>
-        fallback ? _t.Format("fallback_notice", ("language", LanguageName(textLanguage))) : null;
+        fallback ? _t.Format("fallback_notice", ("language", _t.NameOf(LanguageOf(textLanguage)))) : null;
 
     private static Dictionary<string, object?> Data(params (string Key, object? Value)[] items) =>
         items.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
 
     public SiteVm SiteView() => new(_config.TitleIn(_lang), _config.BasePath, Href(Permalinks.LanguageHome(_lang)),
         Href(Permalinks.Search(_lang)), Href("assets/"), Href($"{_lang}/opensearch.xml"), Href(Permalinks.Declarations(_lang)),
-        _config.Languages.Select(l => new AlternateVm(l, LanguageName(l), Href(Permalinks.LanguageHome(l)),
-            Absolute(Permalinks.LanguageHome(l)), l == _lang)).ToList());
+        _config.Languages.Select(l => Alternate(l, Permalinks.LanguageHome(l))).ToList(), SourceNote());
+
+    /// <summary>"Texte source en français ; traductions en anglais et espagnol, …": from the site's languages, in this one.</summary>
+    private string SourceNote() => _t.Format("footer_source", ("source", _t.NameOf(LanguageOf(_config.Languages[0]))),
+        ("translations", _t.List(_config.Languages.Skip(1).Select(l => _t.NameOf(LanguageOf(l))).ToList())));
 
     /// <summary>The pages at the root: the language picker (index.html) and 404.html, in this (the default) language.</summary>
     public IEnumerable<PageSpec> RootPages()
     {
-        var homes = _config.Languages.Select(l => new AlternateVm(l, LanguageName(l), Href(Permalinks.LanguageHome(l)),
-            Absolute(Permalinks.LanguageHome(l)), l == _lang)).ToList();
+        var homes = _config.Languages.Select(l => Alternate(l, Permalinks.LanguageHome(l))).ToList();
         var titles = _config.Languages.Select(l => new LinkVm(_config.TitleIn(l), Href(Permalinks.LanguageHome(l)))).ToList();
         var picker = new PageVm(_lang, "language-picker", _config.TitleIn(_lang), _config.TitleIn(_lang), _config.TitleIn(_lang), "", Href(""),
-            _config.BaseUrl, homes, _config.BaseUrl, null, null, [], [], null, null, null);
+            _config.BaseUrl, homes, _config.BaseUrl, null, null, [], [], null, null, null)
+            with { LangTag = _t.Language.Tag, Dir = _t.Language.Direction };
         yield return new PageSpec("", "language-picker", picker, Data(("languages", homes), ("titles", titles),
             ("strings", _config.Languages.Select(l => _allStrings[l].Table).ToList())));
         var notFound = picker with { Kind = "not-found", Title = _t["not_found_title"], HeadTitle = $"{_t["not_found_title"]} · {_config.TitleIn(_lang)}",
@@ -258,7 +264,7 @@ public sealed partial class PageFactory
     }
 
     private string DateLabel(string? yearMonth) =>
-        yearMonth is { } ym && ym.Length == 7 ? $"{_t.Month(int.Parse(ym[5..], CultureInfo.InvariantCulture))} {ym[..4]}" : "";
+        yearMonth is { } ym && ym.Length == 7 ? _t.MonthYear(int.Parse(ym[..4], CultureInfo.InvariantCulture), int.Parse(ym[5..], CultureInfo.InvariantCulture)) : "";
 
     private readonly ConcurrentDictionary<(string Slug, string Language), Dictionary<string, Passage>> _passagesById = [];
 
@@ -503,7 +509,7 @@ public sealed partial class PageFactory
         var title = _t["side_by_side"];
         var page = Page("side-by-side", path, $"{title} · {e.Meta.Value.ShortTitle}", e.Meta.Value.Description, e, Crumbs(e, (title, path)));
         return new PageSpec(path, "side-by-side", page, Data(("charter", charter),
-            ("languages", others.Select(l => new AlternateVm(l, LanguageName(l), "", "", l == _lang)).ToList()), ("rows", rows)));
+            ("languages", others.Select(l => new AlternateVm(l, LanguageOf(l).Tag, LanguageOf(l).Name, "", "", l == _lang)).ToList()), ("rows", rows)));
     }
 
     // ---------------------------------------------------------------- open data
@@ -545,8 +551,19 @@ public sealed partial class PageFactory
     {
         var v = d.Declaration.Value;
         var l = d.Declaration.Language;
-        return new DeclarationLinkVm(v.Id, Typo(v.Title, l), Typo(v.Issuer, l), v.Year, Href(Permalinks.Declaration(_lang, v.Id)), d.CitedBy.Length, v.Type);
+        // The agreement is the title's, in the page's language: a fallback title in another language says nothing of it.
+        var (gender, plural) = d.Declaration.IsFallback ? (null, false) : (v.Gender, v.Plural);
+        var n = d.CitedBy.Length;
+        var cited = Strings.Fill(_t.Agree(n switch { 0 => "cited_count_none", 1 => "cited_count_one", _ => "cited_count" }, gender, plural),
+            ("n", n.ToString(CultureInfo.InvariantCulture)));
+        return new DeclarationLinkVm(v.Id, Typo(v.Title, l), Typo(v.Issuer, l), YearRange(v.Year), Href(Permalinks.Declaration(_lang, v.Id)), n, v.Type, cited);
     }
+
+    /// <summary>A year or a range of years as printed: with an en dash between the years ("2015–2017").</summary>
+    private static string YearRange(string year) => YearHyphen().Replace(year, "$1–$2");
+
+    [GeneratedRegex(@"(\d{4})\s*[-‐‑–—]\s*(\d{2,4})")]
+    private static partial Regex YearHyphen();
 
     private List<DeclarationLinkVm> DeclarationLinks(string type) =>
         _site.DeclarationsByLanguage[_lang].Where(d => d.Declaration.Value.Type == type)
@@ -582,7 +599,7 @@ public sealed partial class PageFactory
             Crumbs(null, (_t["declarations_title"], Permalinks.Declarations(_lang)), (v.Title, path)), Notice(d.Declaration.IsFallback, l));
         var vm = new
         {
-            v.Id, Title = Typo(v.Title, l), Issuer = Typo(v.Issuer, l), v.Year, v.Type, v.Excerpt, v.Url, Html = body.Html,
+            v.Id, Title = Typo(v.Title, l), Issuer = Typo(v.Issuer, l), Year = YearRange(v.Year), v.Type, v.Excerpt, v.Url, Html = body.Html,
             TextLang = l, Fallback = d.Declaration.IsFallback,
         };
         return new PageSpec(path, "declaration", page, Data(("declaration", vm), ("cited_by", cited)));
@@ -593,14 +610,14 @@ public sealed partial class PageFactory
     private PageSpec SearchPage()
     {
         var path = Permalinks.Search(_lang);
-        var other = _config.Languages.FirstOrDefault(l => l != _lang) ?? _lang;
         var page = Page("search", path, _t["search_title"], _t["search_title"], null, Crumbs(null, (_t["search_title"], path)));
-        var scripts = Charter.Search.SearchLanguages.For(_lang).BrowserScripts;
+        var scripts = Charter.Search.SearchLanguages.For(_t.Language.Search).BrowserScripts;
+        // With no result, the page offers the query in each other language; {q} is left for the script to fill in.
+        var others = _config.Languages.Where(l => l != _lang).Select(l => new SearchElsewhereVm(l, LanguageOf(l).Tag,
+            Href(Permalinks.Search(l)), _t.Format("search_try_other", ("language", _t.NameOf(LanguageOf(l)))))).ToList();
         return new PageSpec(path, "search", page, Data(
             ("index_url", Href($"{_lang}/search/index.json")), ("documents_url", Href($"{_lang}/search/documents.json")),
-            ("scripts", string.Join(' ', scripts.Select(s => Href("assets/vendor/" + s)))),
-            ("other_lang", other), ("other_search_url", Href(Permalinks.Search(other))),
-            ("other_lang_name", LanguageName(other))));
+            ("scripts", string.Join(' ', scripts.Select(s => Href("assets/vendor/" + s)))), ("elsewhere", others)));
     }
 
     /// <summary>Short addresses for the main charter: /fr/2.3/ → principle 2, priority 3; /fr/2/ → principle 2.</summary>

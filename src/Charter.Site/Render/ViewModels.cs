@@ -7,16 +7,27 @@ namespace Charter.Site.Render;
 /// <summary>A link; Current when the page is this link's page or below it, Exact when it is the page itself.</summary>
 public sealed record LinkVm(string Label, string Url, bool Current = false, bool Exact = false);
 
-public sealed record AlternateVm(string Lang, string Name, string Url, string AbsoluteUrl, bool Current);
+/// <summary>A language version of a page: its code (in URLs), BCP 47 tag (lang, hreflang), own name and addresses.</summary>
+public sealed record AlternateVm(string Lang, string Tag, string Name, string Url, string AbsoluteUrl, bool Current);
+
+/// <summary>Another language's search page, with the offer to search there ("Chercher « {q} » en anglais", {q} left to the script).</summary>
+public sealed record SearchElsewhereVm(string Lang, string Tag, string Url, string Label);
 
 public sealed record SiteVm(string Title, string BasePath, string HomeUrl, string SearchUrl, string AssetsUrl, string OpenSearchUrl,
-    string DeclarationsUrl, IReadOnlyList<AlternateVm> Languages);
+    string DeclarationsUrl, IReadOnlyList<AlternateVm> Languages, string SourceNote);
 
 /// <summary>What every page has: its language, title, addresses and the head links.</summary>
 public sealed record PageVm(
     string Lang, string Kind, string Title, string HeadTitle, string Description, string Path, string Url, string Canonical,
     IReadOnlyList<AlternateVm> Alternates, string XDefault, string? JsonLd, string? Notice,
-    IReadOnlyList<LinkVm> Breadcrumbs, IReadOnlyList<LinkVm> Nav, string? CharterTitle, string? CharterUrl, string? SideBySideUrl, bool Noindex = false);
+    IReadOnlyList<LinkVm> Breadcrumbs, IReadOnlyList<LinkVm> Nav, string? CharterTitle, string? CharterUrl, string? SideBySideUrl, bool Noindex = false)
+{
+    /// <summary>The page language's BCP 47 tag, for &lt;html lang&gt;.</summary>
+    public string LangTag { get; init; } = Lang;
+
+    /// <summary>The page language's direction, for &lt;html dir&gt;: "ltr" or "rtl".</summary>
+    public string Dir { get; init; } = "ltr";
+}
 
 /// <summary>A citable unit as shown on a page.</summary>
 public sealed record UnitVm(
@@ -30,7 +41,8 @@ public sealed record TocEntryVm(string Number, string Title, string Url, IReadOn
 public sealed record CharterVm(string Slug, string Title, string ShortTitle, string Organization, string Year, string? Place,
     string Citation, string Description, string Url, string Html, IReadOnlyList<TocEntryVm> Toc, string JsonUrl);
 
-public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type);
+/// <param name="Cited">How often the Charter cites it, in words that agree with its title ("citée 2 fois").</param>
+public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type, string Cited);
 
 public sealed record PrincipleVm(UnitVm Unit, string Title, string Theme, string Url, IReadOnlyList<UnitVm> Priorities, IReadOnlyList<NoteVm> Notes);
 

@@ -219,10 +219,14 @@ public sealed partial class Theme
         return fullPath;
     }
 
-    /// <summary>UI strings of a language: the built-in file, overridden key by key by the site's own.</summary>
-    public ImmutableDictionary<string, string> Strings(string language, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A language's UI strings and its descriptor (the <c>language:</c> block) from i18n/{code}.yml: the built-in
+    /// file, overridden key by key (and descriptor field by field) by the site's own.
+    /// </summary>
+    public (ImmutableDictionary<string, string> Strings, Language Language) Strings(string language, DiagnosticBag diagnostics)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var descriptor = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (root, label) in _roots.Reverse())
         {
             var path = Path.Combine(root, "i18n", language + ".yml");
@@ -235,10 +239,25 @@ public sealed partial class Theme
             if (loaded.Problem is { } problem) problem.Report(new SourceFile(display, text), 0, diagnostics);
             else if (loaded.Root is YamlMappingNode map)
                 foreach (var (k, v) in map.Children)
-                    if (k is YamlScalarNode { Value: { } key } && v is YamlScalarNode { Value: { } value }) result[key] = value;
+                {
+                    if (k is not YamlScalarNode { Value: { } key }) continue;
+                    if (v is YamlScalarNode { Value: { } value }) result[key] = value;
+                    else if (key == LanguageBlock && v is YamlMappingNode block)
+                        foreach (var (field, setting) in block.Children)
+                            if (field is YamlScalarNode { Value: { } name } && setting is YamlScalarNode { Value: { } given }) descriptor[name] = given;
+                }
         }
-        return result.ToImmutableDictionary(StringComparer.Ordinal);
+        var fallback = Language.Default(language);
+        string Field(string name, string otherwise) => descriptor.TryGetValue(name, out var v) && v.Trim().Length > 0 ? v.Trim() : otherwise;
+        var parsed = new Language(language, Field("tag", fallback.Tag), Field("name", fallback.Name),
+            Field("direction", fallback.Direction) == "rtl" ? "rtl" : "ltr", Field("typography", fallback.Typography),
+            Quotes.Parse(descriptor.GetValueOrDefault("quotes")), Field("search", fallback.Search),
+            Field("month_year", fallback.MonthYear), Field("decimal_separator", fallback.DecimalSeparator));
+        return (result.ToImmutableDictionary(StringComparer.Ordinal), parsed);
     }
+
+    /// <summary>The key of the descriptor block in an i18n file.</summary>
+    public const string LanguageBlock = "language";
 
     /// <summary>Lets <c>{% include 'name' %}</c> find partials in templates/, with the same override order.</summary>
     private sealed class ThemeFileProvider(Theme theme) : Microsoft.Extensions.FileProviders.IFileProvider

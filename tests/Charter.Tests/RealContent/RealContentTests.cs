@@ -10,14 +10,14 @@ namespace Charter.Tests.RealContent;
 [Collection(RealSiteCollection.Name)]
 public class RealContentTests(RealSiteFixture real)
 {
-    public static TheoryData<string> Languages => new() { "fr", "en" };
+    public static TheoryData<string> Languages => new() { "fr", "en", "es" };
 
     [Fact]
     public void The_real_content_builds_without_errors_or_warnings()
     {
         Assert.True(real.Result.Success, real.Result.Printed());
         Assert.True(real.Result.Diagnostics.Count == 0, real.Result.Printed());
-        Assert.Equal(["fr", "en"], real.Languages);
+        Assert.Equal(["fr", "en", "es"], real.Languages);
         Assert.All(real.Result.Stats!.Completeness.Values, c => Assert.Equal(100, c.Percent));
     }
 
@@ -36,10 +36,12 @@ public class RealContentTests(RealSiteFixture real)
             Assert.All(p.Priorities, x => Assert.False(x.Text.IsEmpty, $"{x.Id} has no text"));
         });
         var titles = principles.Select(p => p.Title).ToList();
-        Assert.Equal(language == "fr"
-                ? ["Dignité", "Équité", "Reconnaissance", "Participation", "Solidarité", "Communauté", "Résilience"]
-                : ["Dignity", "Equity", "Recognition", "Participation", "Solidarity", "Community", "Resilience"],
-            titles);
+        Assert.Equal(language switch
+            {
+                "fr" => ["Dignité", "Équité", "Reconnaissance", "Participation", "Solidarité", "Communauté", "Résilience"],
+                "es" => ["Dignidad", "Equidad", "Reconocimiento", "Participación", "Solidaridad", "Comunidad", "Resiliencia"],
+                _ => ["Dignity", "Equity", "Recognition", "Participation", "Solidarity", "Community", "Resilience"],
+            }, titles);
     }
 
     [Theory]
@@ -151,10 +153,9 @@ public class RealContentTests(RealSiteFixture real)
         // Per language: the language home; the charter's home, vision, principles index, 7 principles, commitments,
         // timeline, acknowledgements and side-by-side view (14); the declarations index and 17 documents; search.
         const int perLanguage = 1 + 14 + 1 + 17 + 1;
-        Assert.Equal(perLanguage, real.Result.Stats!.PagesPerLanguage["fr"]);
-        Assert.Equal(perLanguage, real.Result.Stats.PagesPerLanguage["en"]);
+        Assert.All(real.Languages, l => Assert.Equal(perLanguage, real.Result.Stats!.PagesPerLanguage[l]));
         // Plus, not indexed, the short addresses /fr/2/ and /fr/2.3/ (7 + 35), and at the root index.html and 404.html.
-        Assert.Equal(2 * (perLanguage + 7 + 35) + 2, real.HtmlPaths.Count());
+        Assert.Equal(real.Languages.Count * (perLanguage + 7 + 35) + 2, real.HtmlPaths.Count());
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public class RealContentTests(RealSiteFixture real)
             var canonical = page.QuerySelectorAll("link[rel=canonical]").Select(l => l.Attr("href")).ToList();
             if (canonical.Count != 1 || !canonical[0].StartsWith(origin, StringComparison.Ordinal)) problems.Add($"{path}: canonical {string.Join(",", canonical)}");
             var alternates = page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.Attr("hreflang"), l => l.Attr("href"));
-            if (!alternates.Keys.Order().SequenceEqual(["en", "fr", "x-default"])) problems.Add($"{path}: hreflang {string.Join(",", alternates.Keys)}");
+            if (!alternates.Keys.Order().SequenceEqual(real.Languages.Append("x-default").Order())) problems.Add($"{path}: hreflang {string.Join(",", alternates.Keys)}");
             else if (path.StartsWith("fr/", StringComparison.Ordinal) && alternates["en"] != alternates["fr"].Replace("/fr/", "/en/"))
                 problems.Add($"{path}: the English alternate {alternates["en"]} is not the same page");
         }

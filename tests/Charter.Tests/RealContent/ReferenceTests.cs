@@ -15,7 +15,7 @@ public partial class ReferenceTests(RealSiteFixture real)
     [GeneratedRegex(@"\]\(ref:(?<id>[^)\s]+)\)")]
     private static partial Regex RefLink();
 
-    public static TheoryData<string> Languages => new() { "fr", "en" };
+    public static TheoryData<string> Languages => new() { "fr", "en", "es" };
 
     private const string Slug = RealSiteFixture.Slug;
 

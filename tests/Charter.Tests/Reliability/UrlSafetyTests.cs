@@ -31,9 +31,13 @@ public class UrlSafetyTests(CheckSites sites) : IClassFixture<CheckSites>
     public void A_declaration_url_outside_the_allow_list_is_an_error_at_its_line(string url)
     {
         using var site = new TempDir(Repo.Fixture("mini"));
+        // The same url in both languages, as a language-independent field must be.
         site.Replace("content/declarations/decl-alpha.fr.md", "url: https://example.org/alpha", $"url: '{url.Replace("'", "''")}'");
+        site.Replace("content/declarations/decl-alpha.en.md", "url: https://example.org/alpha", $"url: '{url.Replace("'", "''")}'");
         var result = Builds.InMemory(site.Path);
-        DiagnosticAssert.SingleError(result, Codes.UnsafeUrl, "content/declarations/decl-alpha.fr.md", 8, 6);
+        Assert.Equal(2, result.Errors().Count());
+        DiagnosticAssert.AssertAt(result.Errors().First(), Severity.Error, Codes.UnsafeUrl, "content/declarations/decl-alpha.en.md", 8, 6);
+        DiagnosticAssert.AssertAt(result.Errors().Last(), Severity.Error, Codes.UnsafeUrl, "content/declarations/decl-alpha.fr.md", 8, 6);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public class FallbackTests
         Assert.Equal("en", page.DocumentElement.Attr("lang"));
         var notice = page.QuerySelector("main .notice");
         Assert.NotNull(notice);
-        Assert.Contains("(Français)", notice.TextContent); // the notice names the language shown, in that language
+        Assert.Contains("(French)", notice.TextContent); // the notice names the language shown, in the page's language
         var article = page.QuerySelector("article#p2")!;
         Assert.Equal("fr", article.Attr("lang")); // the French text is marked as French for screen readers
         Assert.Equal("Équité", page.QuerySelector("h1")!.TextContent.Trim());

@@ -497,22 +497,27 @@
     }
   }
 
+  // With no result, the same query is offered in each other language: the links are in the page, their labels
+  // ("Chercher « {q} » en anglais") filled in here, as text.
+  var elsewhere = document.getElementById('search-elsewhere');
+
   function setStatus(message, otherLanguageQuery) {
     clear(status);
     if (message) {
       status.appendChild(document.createTextNode(message));
     }
-    if (otherLanguageQuery != null && data.otherSearch) {
-      status.appendChild(document.createTextNode(' '));
-      var link = document.createElement('a');
-      link.href = data.otherSearch + '?q=' + encodeURIComponent(otherLanguageQuery);
-      if (data.otherLang) {
-        link.hreflang = data.otherLang;
-        link.lang = data.otherLang;
-      }
-      link.textContent = text('i18nTryOther', data.otherLang || 'Other language');
-      status.appendChild(link);
+    if (!elsewhere) {
+      return;
     }
+    var links = elsewhere.querySelectorAll('a[data-label]');
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      if (otherLanguageQuery != null) {
+        link.href = link.href.split('?')[0] + '?q=' + encodeURIComponent(otherLanguageQuery);
+        link.textContent = format(link.getAttribute('data-label'), { q: otherLanguageQuery });
+      }
+    }
+    elsewhere.hidden = otherLanguageQuery == null || links.length === 0;
   }
 
   function updateUrl(query) {
