@@ -76,6 +76,9 @@ public sealed class BuildCacheTests : IDisposable
         Edit("content/lampedusa/principles/06-communaute.en.md", t => t
             .Replace("Build trust with", "Build trust[^extra] with")
             .Replace("notes:\n  town-hall:", "notes:\n  extra: >-\n    An added note.\n  town-hall:"));
+        Edit("content/lampedusa/principles/06-communaute.es.md", t => t
+            .Replace("Reforzar la confianza con", "Reforzar la confianza[^extra] con")
+            .Replace("notes:\n  town-hall:", "notes:\n  extra: >-\n    Una nota añadida.\n  town-hall:"));
         kept = Build(_cache);
         AssertSameAsFresh(kept, "a note added");
         Assert.Contains("Une note ajoutée", Page(kept, "fr/lampedusa/principles/6/index.html"));
