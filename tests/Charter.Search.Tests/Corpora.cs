@@ -7,15 +7,20 @@ namespace Charter.Search.Tests;
 public static class Corpora
 {
     /// <summary>
-    /// A frozen excerpt of the charter (content/lampedusa as it was when the search stage was
-    /// written: principles, their priorities, the commitments), 85 units in French and in
-    /// English. The Spanish file (40 units in the same shape) is a stand-in written for the
-    /// tests, institutional Spanish on migration, cities and housing, until the charter has a
-    /// Spanish edition.
+    /// A frozen excerpt of the charter (content/lampedusa: principles, their priorities, the
+    /// commitments), 85 units in each language; the Spanish one taken from the Spanish edition.
     /// </summary>
-    public static IReadOnlyList<SearchDocument> Lampedusa(string language)
+    public static IReadOnlyList<SearchDocument> Lampedusa(string language) => Read($"lampedusa.{language}.json");
+
+    /// <summary>
+    /// 40 units of institutional Spanish written for the tests, with what the real text lacks (¡ ¿,
+    /// ü, plural and singular of the same words): the behaviour tests of the Spanish pipeline.
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> SpanishSamples() => Read("samples.es.json");
+
+    private static IReadOnlyList<SearchDocument> Read(string file)
     {
-        var path = Path.Combine(RepoPaths.TestProject, "Corpus", $"lampedusa.{language}.json");
+        var path = Path.Combine(RepoPaths.TestProject, "Corpus", file);
         using var stream = File.OpenRead(path);
         var docs = JsonSerializer.Deserialize<List<Doc>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         return docs.Select(d => new SearchDocument(d.Ref, d.Title, d.Text)).ToList();

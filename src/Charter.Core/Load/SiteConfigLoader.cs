@@ -40,7 +40,7 @@ public static partial class SiteConfigLoader
         if (languages.Distinct().Count() != languages.Length)
             diagnostics.Error(Codes.SiteConfig, fields.Location, "a language is listed twice in 'languages'", "list each once");
 
-        var defaultLanguage = fields.String("default_language") ?? (languages.IsEmpty ? "en" : languages[0]);
+        var defaultLanguage = fields.String("default_language") ?? (languages.IsEmpty ? "" : languages[0]);
         if (!languages.IsEmpty && !languages.Contains(defaultLanguage))
             diagnostics.Error(Codes.UnknownLanguage, fields.Location,
                 $"default_language '{defaultLanguage}' is not one of the languages", $"use one of: {string.Join(", ", languages)}");

@@ -197,6 +197,10 @@ public static class SiteBuilder
         var strings = config.Languages.ToDictionary(l => l, l =>
         {
             var (own, language) = theme.Strings(l, diagnostics);
+            if (own.IsEmpty && l != config.DefaultLanguage)
+                diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"themes/{config.Theme}/i18n/{l}.yml"),
+                    $"the theme has no UI strings for '{l}'; its pages show the '{config.DefaultLanguage}' ones",
+                    $"copy themes/default/i18n/{config.DefaultLanguage}.yml to themes/{config.Theme}/i18n/{l}.yml in the site, then translate it and its 'language:' block");
             return new Strings(language, own, defaults);
         });
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);

@@ -444,7 +444,7 @@ public sealed partial class PageFactory
         var order = NoteOrder(p);
         var unit = Unit(e, P(e, p.Id));
         var priorities = p.Priorities.Select(x => Unit(e, P(e, x.Id))).ToList();
-        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{lp.Language}", Md(p.Notes[label], lp.Language).Html)).ToList();
+        var notes = order.Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{_lang}", Md(p.Notes[label], lp.Language).Html)).ToList();
         return new PrincipleVm(unit, Typo(p.Title, lp.Language), Typo(p.Theme, lp.Language),
             Href(Permalinks.Principle(_lang, e.Slug, p.Number)), priorities, notes);
     }
@@ -482,7 +482,8 @@ public sealed partial class PageFactory
             var i = order.IndexOf(label);
             if (i < 0) return null;
             var n = seen.GetValueOrDefault(label) + citation;
-            var id = $"note-{label}-ref-{p.Language}" + (n == 1 ? "" : $"-{n}");
+            // The page's language, not the text's: the side-by-side view shows a fallback text in two columns.
+            var id = $"note-{label}-ref-{_lang}" + (n == 1 ? "" : $"-{n}");
             return new NoteLink(i + 1, $"{page}#note-{label}", id);
         };
     }
@@ -508,8 +509,13 @@ public sealed partial class PageFactory
             }).ToList())).ToList();
         var title = _t["side_by_side"];
         var page = Page("side-by-side", path, $"{title} · {e.Meta.Value.ShortTitle}", e.Meta.Value.Description, e, Crumbs(e, (title, path)));
+        // With more than two languages the reader picks the second column (?with=CODE, read by site.js); by default the
+        // source beside a translation, and the first translation beside the source.
+        var source = _config.Languages[0];
+        var compareWith = _lang == source ? others.Skip(1).FirstOrDefault() ?? _lang : source;
         return new PageSpec(path, "side-by-side", page, Data(("charter", charter),
-            ("languages", others.Select(l => new AlternateVm(l, LanguageOf(l).Tag, LanguageOf(l).Name, "", "", l == _lang)).ToList()), ("rows", rows)));
+            ("languages", others.Select(l => new AlternateVm(l, LanguageOf(l).Tag, LanguageOf(l).Name, "", "", l == _lang)).ToList()), ("rows", rows),
+            ("compare_with", compareWith)));
     }
 
     // ---------------------------------------------------------------- open data

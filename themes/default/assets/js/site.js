@@ -56,6 +56,26 @@
     });
   }
 
+  // Side by side with more than two languages: the page language and one other, chosen by the reader (?with=CODE).
+  var parallel = doc.querySelector(".parallel[data-with]");
+  var choices = doc.querySelectorAll(".compare a[data-with]");
+  if (parallel && choices.length > 1) {
+    var current = parallel.getAttribute("data-current");
+    var wanted = new URLSearchParams(location.search).get("with");
+    var known = Array.prototype.some.call(choices, function (a) { return a.getAttribute("data-with") === wanted; });
+    var other = known ? wanted : parallel.getAttribute("data-with");
+    var cells = parallel.querySelectorAll("[data-col]");
+    for (var c = 0; c < cells.length; c++) {
+      var col = cells[c].getAttribute("data-col");
+      cells[c].hidden = col !== current && col !== other;
+    }
+    parallel.classList.add("comparing");
+    for (var k = 0; k < choices.length; k++) {
+      if (choices[k].getAttribute("data-with") === other) choices[k].setAttribute("aria-current", "true");
+      else choices[k].removeAttribute("aria-current");
+    }
+  }
+
   // Highlight the unit a permalink or a search result points to.
   function highlight() {
     var previous = doc.querySelectorAll(".is-highlighted");
