@@ -44,6 +44,35 @@ public sealed class ReaderTests(BrowserFixture site)
         await AssertInViewAsync(page, "p2-3");
     }
 
+    [Fact]
+    public async Task Switching_among_the_three_languages_keeps_the_unit()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 800);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/lampedusa/commitments/#c4-7");
+        foreach (var (lang, tag) in new[] { ("es", "es"), ("en", "en"), ("fr", "fr") })
+        {
+            await page.Locator($".lang-switch a[hreflang={tag}]").ClickAsync();
+            await page.WaitForURLAsync(site.Url($"/{lang}/lampedusa/commitments/#c4-7"));
+            Assert.Equal(tag, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+            await AssertInViewAsync(page, "c4-7");
+        }
+    }
+
+    [Fact]
+    public async Task The_side_by_side_view_compares_with_the_language_the_reader_picks()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 800);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/es/lampedusa/side-by-side/#p2-3");
+        var shown = "() => [...document.querySelectorAll('#p2-3 [data-col]')].filter(c => !c.hidden).map(c => c.dataset.col).join(' ')";
+        Assert.Equal("es fr", await page.EvaluateAsync<string>(shown)); // a translation beside the source by default
+        await page.Locator(".compare a[data-with=en]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("with=en", StringComparison.Ordinal));
+        Assert.Equal("es en", await page.EvaluateAsync<string>(shown));
+        Assert.Equal("true", await page.Locator(".compare a[data-with=en]").GetAttributeAsync("aria-current"));
+    }
+
     /// <summary>A reader reads a unit, scrolls back up to the switch, and switches: they land on the unit they were reading.</summary>
     [Fact]
     public async Task Language_switch_keeps_the_unit_the_reader_was_reading()

@@ -23,6 +23,9 @@ public sealed class SearchTests(BrowserFixture site)
     [InlineData("en", "housing", "p2-3")]
     [InlineData("en", "unaccompanied minors", "c4-3")]
     [InlineData("en", "detentions", "p1-2")]           // plural finds the singular
+    [InlineData("es", "vivienda", "p2-3")]
+    [InlineData("es", "detencion", "p1-2")]            // no accent
+    [InlineData("es", "hermanamiento", "p5-3")]
     public async Task A_query_puts_the_expected_unit_among_the_first_results(string lang, string query, string expected)
     {
         await using var context = await site.NewContextAsync(width: 1280, height: 900);
@@ -65,14 +68,25 @@ public sealed class SearchTests(BrowserFixture site)
         Assert.Equal(0, await page.Locator("#search-results img, main img[src='x']").CountAsync());
     }
 
-    [Fact]
-    public async Task No_result_says_so_and_offers_the_other_language()
+    [Theory]
+    [InlineData("en", "jumelage", "fr", "es")]
+    [InlineData("fr", "twinning", "en", "es")]
+    [InlineData("es", "jumelage", "fr", "en")]
+    public async Task No_result_says_so_and_offers_each_other_language_with_the_query_filled_in(string lang, string query, string first, string second)
     {
         await using var context = await site.NewContextAsync(width: 1280, height: 900);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/en/search/?q=jumelage");
-        var other = page.Locator("#search-status a, #search-results a, main a[href*='/fr/search/']").First;
-        await other.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-        Assert.Contains("/fr/search/?q=jumelage", await other.GetAttributeAsync("href") ?? "");
+        await page.GotoAsync($"/{lang}/search/?q={query}");
+        var offers = page.Locator("#search-elsewhere a");
+        await offers.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal(2, await offers.CountAsync());
+        foreach (var (other, i) in new[] { (first, 0), (second, 1) })
+        {
+            var link = offers.Nth(i);
+            Assert.Contains($"/{other}/search/?q={query}", await link.GetAttributeAsync("href") ?? "");
+            var label = await link.TextContentAsync() ?? "";
+            Assert.Contains(query, label);
+            Assert.DoesNotContain("{", label); // no raw placeholder
+        }
     }
 }
