@@ -30,6 +30,8 @@ public static class Codes
     public const string UnsafeUrl = "CH022";
     public const string AddressCollision = "CH023";
     public const string UnreadableFile = "CH024";
+    public const string UnknownKind = "CH025";
+    public const string StructureViolation = "CH026";
 
     public const string BrokenLink = "CH101";
     public const string BrokenFragment = "CH102";

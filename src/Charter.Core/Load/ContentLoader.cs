@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
@@ -9,19 +8,17 @@ using Charter.Core.Safety;
 namespace Charter.Core.Load;
 
 /// <summary>
-/// Stage 1, Load: reads <c>charter.yml</c> and every <c>content/**/NAME.{lang}.md</c> file (in parallel)
-/// into the typed, immutable model. Problems become diagnostics; loading goes on past them so that the
-/// editor sees every mistake at once.
+/// Stage 1, Load: reads <c>charter.yml</c>, each charter's <c>structure.yml</c>, and every
+/// <c>content/**/NAME.{lang}.md</c> file (in parallel) into the typed, immutable model: a charter folder holds its
+/// metadata (<c>charter.{lang}.md</c>), its parts (<c>{part}.{lang}.md</c>) and the folders its structure names;
+/// <c>content/declarations/</c> holds the texts the charters cite. Problems become diagnostics; loading goes on past
+/// them so that the editor sees every mistake at once.
 /// </summary>
 public static partial class ContentLoader
 {
     public const string ContentFolder = "content";
     public const string DeclarationsFolder = "declarations";
-    public const string PrinciplesFolder = "principles";
-
-    /// <summary>The fixed files of a charter folder, by name.</summary>
-    public static readonly ImmutableArray<string> CharterFiles =
-        ["charter", "ambition", "co-creation", "vision", "principles", "commitments", "timeline", "acknowledgements"];
+    public const string MetaFile = "charter";
 
     [GeneratedRegex("^(?<name>[^.]+)\\.(?<lang>[A-Za-z-]+)\\.md$")]
     private static partial Regex TranslatedName();
@@ -31,9 +28,11 @@ public static partial class ContentLoader
 
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
-    private enum Role { Declaration, Principle, CharterFile }
+    private enum Role { Declaration, Meta, Part, FolderUnit }
 
-    private sealed record ContentFile(string RelativePath, string FullPath, Role Role, string Slug, string Name, string Language);
+    /// <param name="Name">The file's name without language: a part's id, or a folder file's own name.</param>
+    /// <param name="Owner">For a part, its id; for a folder file, the folder's name.</param>
+    private sealed record ContentFile(string RelativePath, string FullPath, Role Role, string Slug, string Name, string Owner, string Language);
 
     public static SiteContent? Load(string siteRoot, DiagnosticBag diagnostics, string? baseUrlOverride = null)
     {
@@ -44,8 +43,9 @@ public static partial class ContentLoader
     /// <summary>Loads the content of a site whose charter.yml was already read (the build reads it first to start on the theme).</summary>
     public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
-        var files = Discover(siteRoot, config, diagnostics);
-        var parsed = new ConcurrentDictionary<ContentFile, object>();
+        var structures = LoadStructures(siteRoot, config, diagnostics);
+        var files = Discover(siteRoot, config, structures, diagnostics);
+        var parsed = new ConcurrentDictionary<ContentFile, LoadedFile>();
         cache?.Begin();
         Parallel.ForEach(files, file =>
         {
@@ -53,7 +53,9 @@ public static partial class ContentLoader
             {
                 var bytes = SourceReader.Read(file.FullPath, file.RelativePath, config.Limits, diagnostics);
                 if (bytes is null) return;
-                var item = cache is null ? LoadFile(file, bytes, config.Limits, diagnostics) : LoadFile(file, bytes, config.Limits, cache, diagnostics);
+                var structure = structures.GetValueOrDefault(file.Slug);
+                var item = cache is null ? LoadFile(file, bytes, config.Limits, structure, diagnostics)
+                    : LoadFile(file, bytes, config.Limits, structure, cache, diagnostics);
                 if (item is not null) parsed[file] = item;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -64,7 +66,7 @@ public static partial class ContentLoader
             }
         });
 
-        var slugs = files.Where(f => f.Role != Role.Declaration).Select(f => f.Slug).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        var slugs = structures.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         // Each edition takes its files from one group, not from a scan of every file of the site (quadratic with 100 charters).
         var byEdition = files.Where(f => f.Role != Role.Declaration).ToLookup(f => (f.Slug, f.Language));
         var editions = ImmutableDictionary.CreateBuilder<(string, string), CharterEdition>();
@@ -72,30 +74,56 @@ public static partial class ContentLoader
         {
             foreach (var language in config.Languages)
             {
-                var own = byEdition[(slug, language)];
-                T? Part<T>(string name) where T : class => own
-                    .Where(f => f.Role == Role.CharterFile && f.Name == name)
-                    .Select(f => parsed.GetValueOrDefault(f) as T).FirstOrDefault();
-                var principles = own
-                    .Where(f => f.Role == Role.Principle)
-                    .Select(f => parsed.GetValueOrDefault(f) as Principle).OfType<Principle>()
-                    .OrderBy(p => p.Number).ThenBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray();
-                editions[(slug, language)] = new CharterEdition(slug, language,
-                    Part<CharterMeta>("charter"), Part<Section>("ambition"), Part<CoCreation>("co-creation"),
-                    Part<Vision>("vision"), Part<Section>("principles"), principles, Part<Commitments>("commitments"),
-                    Part<Timeline>("timeline"), Part<Acknowledgements>("acknowledgements"));
+                var own = byEdition[(slug, language)].Where(parsed.ContainsKey).ToList();
+                var meta = own.Where(f => f.Role == Role.Meta).Select(f => parsed[f]).OfType<LoadedMeta>().FirstOrDefault()?.Meta;
+                var parts = own.Where(f => f.Role == Role.Part).Select(f => (f.Name, ((LoadedUnit)parsed[f]).Unit))
+                    .ToImmutableDictionary(x => x.Name, x => x.Unit, StringComparer.Ordinal);
+                var folders = own.Where(f => f.Role == Role.FolderUnit).GroupBy(f => f.Owner)
+                    .ToImmutableDictionary(g => g.Key, g => g.Select(f => ((LoadedUnit)parsed[f]).Unit)
+                        .OrderBy(u => u.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+                editions[(slug, language)] = new CharterEdition(slug, language, meta, parts, folders);
             }
         }
 
-        var declarations = files.Where(f => f.Role == Role.Declaration)
-            .Select(f => parsed.GetValueOrDefault(f) as Declaration).OfType<Declaration>()
+        var declarations = files.Where(f => f.Role == Role.Declaration && parsed.ContainsKey(f))
+            .Select(f => parsed[f]).OfType<LoadedDeclaration>().Select(d => d.Declaration)
             .OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Language, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        return new SiteContent(config, slugs, editions.ToImmutable(), declarations);
+        return new SiteContent(config, slugs, structures, editions.ToImmutable(), declarations);
     }
 
-    private static List<ContentFile> Discover(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
+    /// <summary>The structure of each charter folder (a folder without a valid structure.yml is reported and left out).</summary>
+    private static ImmutableDictionary<string, Structure> LoadStructures(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var contentRoot = Path.Combine(siteRoot, ContentFolder);
+        var result = new ConcurrentDictionary<string, Structure>(StringComparer.Ordinal);
+        if (!Directory.Exists(contentRoot)) return ImmutableDictionary<string, Structure>.Empty;
+        var folders = Directory.EnumerateDirectories(contentRoot).Select(Path.GetFileName).OfType<string>()
+            .Where(name => name != DeclarationsFolder).Order(StringComparer.Ordinal).ToList();
+        Parallel.ForEach(folders, slug =>
+        {
+            var display = $"{ContentFolder}/{slug}";
+            if (!IsValidId(slug))
+            {
+                diagnostics.Error(Codes.InvalidValue, SourceLocation.File(display), $"the folder name '{slug}' cannot be a URL slug",
+                    "use lower-case letters, digits and hyphens");
+                return;
+            }
+            var path = Path.Combine(contentRoot, slug, StructureLoader.FileName);
+            if (!File.Exists(path))
+            {
+                diagnostics.Error(Codes.MissingSection, SourceLocation.File(display),
+                    $"the charter '{slug}' has no {StructureLoader.FileName}",
+                    $"describe its kinds of unit and its parts in {display}/{StructureLoader.FileName} (see content/README.md, \"Structure\"), or run 'charter new' for a start");
+                return;
+            }
+            if (StructureLoader.Load(path, $"{display}/{StructureLoader.FileName}", config.Limits, diagnostics) is { } structure) result[slug] = structure;
+        });
+        return result.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    private static List<ContentFile> Discover(string siteRoot, SiteConfig config, ImmutableDictionary<string, Structure> structures, DiagnosticBag diagnostics)
     {
         var contentRoot = Path.Combine(siteRoot, ContentFolder);
         var result = new List<ContentFile>();
@@ -121,23 +149,26 @@ public static partial class ContentLoader
                 continue;
             }
             var parts = Path.GetRelativePath(contentRoot, full).Replace('\\', '/').Split('/');
+            if (parts is [DeclarationsFolder, _])
+            {
+                result.Add(new(relative, full, Role.Declaration, "", name, "", language));
+                continue;
+            }
+            if (parts.Length < 2 || !structures.TryGetValue(parts[0], out var structure)) continue; // its folder's problem is reported
+            var slug = parts[0];
+            var folders = structure.Kinds.Values.SelectMany(k => k.Children).Select(c => c.Folder).OfType<string>().ToHashSet(StringComparer.Ordinal);
             ContentFile? file = parts switch
             {
-                [DeclarationsFolder, _] => new(relative, full, Role.Declaration, "", name, language),
-                [var slug, PrinciplesFolder, _] => new(relative, full, Role.Principle, slug, name, language),
-                [var slug, _] when CharterFiles.Contains(name) => new(relative, full, Role.CharterFile, slug, name, language),
+                [_, _] when name == MetaFile => new(relative, full, Role.Meta, slug, name, "", language),
+                [_, _] when structure.Parts.Any(p => p.Id == name) => new(relative, full, Role.Part, slug, name, name, language),
+                [_, var folder, _] when folders.Contains(folder) => new(relative, full, Role.FolderUnit, slug, name, folder, language),
                 _ => null,
             };
             if (file is null)
             {
-                diagnostics.Warning(Codes.UnknownFile, SourceLocation.File(relative), "this file is not part of any charter and is not published",
-                    $"a charter folder holds {string.Join(", ", CharterFiles.Select(f => f + ".{lang}.md"))} and principles/*.{{lang}}.md");
-                continue;
-            }
-            if (file.Role != Role.Declaration && !IsValidId(file.Slug))
-            {
-                diagnostics.Error(Codes.InvalidValue, SourceLocation.File(relative), $"the folder name '{file.Slug}' cannot be a URL slug",
-                    "use lower-case letters, digits and hyphens");
+                diagnostics.Warning(Codes.UnknownFile, SourceLocation.File(relative), "this file is not part of the charter and is not published",
+                    $"a charter folder holds charter.{{lang}}.md, the parts of its structure.yml ({string.Join(", ", structure.Parts.Select(p => p.Id))})"
+                    + (folders.Count > 0 ? $" and the folders {string.Join(", ", folders.Select(f => f + "/"))}" : ""));
                 continue;
             }
             result.Add(file);
@@ -145,46 +176,64 @@ public static partial class ContentLoader
         return result;
     }
 
-    /// <summary>A file through the cache: parsed again only when its bytes changed.</summary>
-    private static object? LoadFile(ContentFile file, byte[] bytes, Limits limits, LoadCache cache, DiagnosticBag diagnostics)
+    /// <summary>A file through the cache: parsed again only when its bytes (or the structure it is read with) changed.</summary>
+    private static LoadedFile? LoadFile(ContentFile file, byte[] bytes, Limits limits, Structure? structure, LoadCache cache, DiagnosticBag diagnostics)
     {
-        var key = $"{file}\n{limits}"; // the record's fields (path, role, charter, name, language) and the limits it was read within
+        // The record's fields (path, role, charter, names, language), the limits and the structure it was read within.
+        var key = $"{file}\n{limits}\n{structure?.File.Text.GetHashCode(StringComparison.Ordinal)}";
         var entry = cache.Find(key, bytes);
         if (entry is null)
         {
             var own = new DiagnosticBag();
-            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, limits, own), own.Sorted());
+            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, limits, structure, own), own.Sorted());
             cache.Keep(key, entry);
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
         return entry.Item;
     }
 
-    private static object? LoadFile(ContentFile file, byte[] bytes, Limits limits, DiagnosticBag diagnostics)
+    private static LoadedFile? LoadFile(ContentFile file, byte[] bytes, Limits limits, Structure? structure, DiagnosticBag diagnostics)
     {
         var text = FrontMatter.Decode(bytes, file.RelativePath, diagnostics);
         if (text is null) return null;
         var parsed = FrontMatter.Parse(new SourceFile(file.RelativePath, text), limits, diagnostics);
         if (parsed is null) return null;
-        var fields = parsed.Fields;
-        object? result = file.Role switch
+        LoadedFile? result = file.Role switch
         {
-            Role.Declaration => ReadDeclaration(parsed, file.Language, diagnostics),
-            Role.Principle => ReadPrinciple(parsed, diagnostics),
-            _ => file.Name switch
-            {
-                "charter" => ReadCharterMeta(parsed),
-                "ambition" or "principles" => ReadSection(parsed, numbered: true),
-                "co-creation" => new CoCreation(ReadSection(parsed, numbered: false), ReadIds(fields, "declarations", diagnostics)),
-                "vision" => ReadVision(parsed, diagnostics),
-                "commitments" => ReadCommitments(parsed, diagnostics),
-                "timeline" => ReadTimeline(parsed, diagnostics),
-                "acknowledgements" => ReadAcknowledgements(parsed),
-                _ => null,
-            },
+            Role.Declaration => new LoadedDeclaration(ReadDeclaration(parsed, file.Language, diagnostics)),
+            Role.Meta => new LoadedMeta(ReadCharterMeta(parsed)),
+            Role.Part => ReadPart(parsed, file, structure!, diagnostics),
+            Role.FolderUnit => ReadFolderUnit(parsed, file, structure!, diagnostics),
+            _ => null,
         };
-        fields.ReportUnknown();
+        parsed.Fields.ReportUnknown();
         return result;
+    }
+
+    private static LoadedUnit? ReadPart(ParsedFile parsed, ContentFile file, Structure structure, DiagnosticBag diagnostics)
+    {
+        var part = structure.Parts.First(p => p.Id == file.Name);
+        if (!structure.Kinds.TryGetValue(part.Kind, out var kind)) return null;
+        var position = structure.Parts.IndexOf(part) + 1;
+        return new LoadedUnit(UnitReader.ReadFile(parsed, kind, structure, new UnitReader.Place(part.Id, null, null, "", position, true), diagnostics));
+    }
+
+    /// <summary>A file of a folder (principles/01-dignite.fr.md): a unit of the kind the folder's owner lists there.</summary>
+    private static LoadedUnit? ReadFolderUnit(ParsedFile parsed, ContentFile file, Structure structure, DiagnosticBag diagnostics)
+    {
+        var (owner, child) = structure.Kinds.Values.SelectMany(k => k.Children.Select(c => (Kind: k, Child: c))).First(x => x.Child.Folder == file.Owner);
+        var part = structure.Parts.FirstOrDefault(p => p.Kind == owner.Name)?.Id ?? file.Owner;
+        var named = parsed.Fields.String("kind");
+        var kindName = named ?? child.Kinds[0];
+        if (!child.Kinds.Contains(kindName))
+        {
+            diagnostics.Error(structure.Kinds.ContainsKey(kindName) ? Codes.StructureViolation : Codes.UnknownKind, parsed.Fields.LocationOf("kind")!,
+                $"a file of {file.Owner}/ cannot be a '{kindName}'", $"the structure allows: {string.Join(", ", child.Kinds)}");
+            return null;
+        }
+        var kind = structure.Kinds[kindName];
+        // Its position is settled by its number field; files are read in any order.
+        return new LoadedUnit(UnitReader.ReadFile(parsed, kind, structure, new UnitReader.Place(part, null, null, "", 0, true), diagnostics));
     }
 
     private static CharterMeta ReadCharterMeta(ParsedFile p)
@@ -196,112 +245,12 @@ public static partial class ContentLoader
             f.String("place"), p.Body, p.File);
     }
 
-    private static Section ReadSection(ParsedFile p, bool numbered)
-    {
-        var f = p.Fields;
-        var number = numbered ? f.Int("number", true) : f.Int("number");
-        return new Section(number, f.String("title", true) ?? "", f.String("headline"), p.Body, p.File);
-    }
-
-    private static Vision ReadVision(ParsedFile p, DiagnosticBag diagnostics)
-    {
-        var f = p.Fields;
-        var section = ReadSection(p, numbered: true);
-        var premises = f.List("premises", true)
-            .Select((item, i) =>
-            {
-                var premise = new Premise(item.String("id") ?? $"v{i + 1}", i + 1, item.Markdown("text", true) ?? Empty(p.File),
-                    ReadIds(item, "references", diagnostics));
-                item.ReportUnknown();
-                return premise;
-            }).ToImmutableArray();
-        return new Vision(section, f.Markdown("premises_intro"), premises);
-    }
-
-    private static Principle ReadPrinciple(ParsedFile p, DiagnosticBag diagnostics)
-    {
-        var f = p.Fields;
-        var number = f.Int("number", true) ?? 0;
-        var id = f.String("id", true) ?? $"p{number}";
-        CheckId(id, f, diagnostics);
-        var priorities = f.List("priorities", true).Select((item, i) =>
-        {
-            var priority = new Priority(item.String("id") ?? $"{id}-{i + 1}", i + 1,
-                item.Markdown("text", true) ?? Empty(p.File), ReadIds(item, "references", diagnostics));
-            item.ReportUnknown();
-            return priority;
-        }).ToImmutableArray();
-        return new Principle(id, number, f.String("title", true) ?? "", f.String("theme", true) ?? "",
-            p.Body, priorities, f.MarkdownMap("notes"), p.File);
-    }
-
-    private static Commitments ReadCommitments(ParsedFile p, DiagnosticBag diagnostics)
-    {
-        var f = p.Fields;
-        var section = ReadSection(p, numbered: true);
-        var lists = f.List("lists", true).Select((list, i) =>
-        {
-            var listId = list.String("id") ?? $"c{i + 1}";
-            var kind = list.String("kind") ?? UnitKinds.Commitment;
-            if (kind != UnitKinds.Commitment && kind != UnitKinds.Call)
-                diagnostics.Error(Codes.InvalidValue, list.Location, $"kind '{kind}' is neither 'commitment' nor 'call'",
-                    "write 'kind: commitment' or 'kind: call'");
-            var items = list.List("items", true).Select((item, j) =>
-            {
-                var unit = new CommitmentItem(item.String("id") ?? $"{listId}-{j + 1}", j + 1,
-                    item.Markdown("text", true) ?? Empty(p.File), ReadIds(item, "references", diagnostics));
-                item.ReportUnknown();
-                return unit;
-            }).ToImmutableArray();
-            var result = new CommitmentList(listId, i + 1, kind, list.String("heading", true) ?? "", items);
-            list.ReportUnknown();
-            return result;
-        }).ToImmutableArray();
-        return new Commitments(section, f.Markdown("lists_intro"), lists);
-    }
-
-    private static Timeline ReadTimeline(ParsedFile p, DiagnosticBag diagnostics)
-    {
-        var f = p.Fields;
-        var milestones = f.List("milestones", true).Select((item, i) =>
-        {
-            var raw = item.String("date", true);
-            var date = default(YearMonth);
-            if (raw is not null && !TryParseYearMonth(raw, out date))
-                diagnostics.Error(Codes.InvalidValue, item.Location, $"date '{raw}' is not a year and month",
-                    "write it as YYYY-MM, e.g. 'date: 2021-05'");
-            var milestone = new Milestone(item.String("id") ?? $"m{i + 1}", i + 1, date,
-                item.Markdown("text", true) ?? Empty(p.File), item.String("concerns"));
-            item.ReportUnknown();
-            return milestone;
-        }).ToImmutableArray();
-        return new Timeline(f.String("title", true) ?? "", f.Markdown("intro"), milestones, p.File);
-    }
-
-    public static bool TryParseYearMonth(string raw, out YearMonth value)
-    {
-        value = default;
-        var parts = raw.Split('-');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || parts[0].Length != 4 || month is < 1 or > 12) return false;
-        value = new YearMonth(year, month);
-        return true;
-    }
-
-    private static Acknowledgements ReadAcknowledgements(ParsedFile p)
-    {
-        var f = p.Fields;
-        return new Acknowledgements(ReadSection(p, numbered: false), f.String("contributors_intro"), f.StringList("contributors"),
-            f.String("partners_intro"), f.StringList("partners"));
-    }
-
     private static Declaration ReadDeclaration(ParsedFile p, string language, DiagnosticBag diagnostics)
     {
         var f = p.Fields;
         var id = f.String("id", true) ?? "";
-        CheckId(id, f, diagnostics);
+        if (id.Length > 0 && !IsValidId(id))
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("id") ?? f.Location, $"id '{id}' is not valid", "use lower-case letters, digits and hyphens");
         var type = f.String("type", true) ?? DeclarationTypes.Declaration;
         if (!DeclarationTypes.All.Contains(type))
             diagnostics.Error(Codes.InvalidValue, f.Location, $"type '{type}' is not known", "write 'type: declaration' or 'type: framework'");
@@ -326,20 +275,4 @@ public static partial class ContentLoader
         return new Declaration(id, language, type, f.String("title", true) ?? "", f.String("issuer", true) ?? "",
             f.String("year", true) ?? "", excerpt, url, p.Body, p.File, gender, f.Bool("plural") ?? false);
     }
-
-    private static ImmutableArray<string> ReadIds(FieldReader f, string key, DiagnosticBag diagnostics)
-    {
-        var ids = f.StringList(key);
-        foreach (var id in ids.Where(i => !IsValidId(i)))
-            diagnostics.Error(Codes.InvalidValue, f.Location, $"'{id}' in '{key}' is not a valid id", "use lower-case letters, digits and hyphens");
-        return ids;
-    }
-
-    private static void CheckId(string id, FieldReader f, DiagnosticBag diagnostics)
-    {
-        if (id.Length > 0 && !IsValidId(id))
-            diagnostics.Error(Codes.InvalidValue, f.Location, $"id '{id}' is not valid", "use lower-case letters, digits and hyphens, e.g. 'p2'");
-    }
-
-    private static MarkdownText Empty(SourceFile file) => new("", file, 0);
 }

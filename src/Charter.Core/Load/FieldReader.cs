@@ -141,6 +141,58 @@ public sealed class FieldReader
         return null;
     }
 
+    /// <summary>The keys of this mapping, in the order written.</summary>
+    public IReadOnlyList<string> Names() =>
+        _map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Where(k => k.Length > 0).ToList();
+
+    /// <summary>Where a key of this mapping is written (for problems about the key itself).</summary>
+    public SourceLocation? KeyLocation(string key) =>
+        _map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } node ? At(node) : null;
+
+    /// <summary>A text given once or per language: 'x' or '{ fr: x, en: y }'. One text is stored under "*".</summary>
+    public LocalizedText Localized(string key)
+    {
+        var node = Get(key, false);
+        switch (node)
+        {
+            case null: return LocalizedText.Empty;
+            case YamlScalarNode { Value: { } one } when one.Trim().Length > 0:
+                return new LocalizedText(ImmutableDictionary<string, string>.Empty.Add("*", one.Trim()));
+            case YamlMappingNode m:
+                var texts = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                foreach (var (k, v) in m.Children)
+                {
+                    if (k is YamlScalarNode { Value: { } language } && v is YamlScalarNode { Value: { } text }) texts[language] = text.Trim();
+                    else Invalid(v, $"each entry of '{key}' must be 'language: text'", "write for example 'fr: Principe {number}'");
+                }
+                return new LocalizedText(texts.ToImmutable());
+        }
+        Invalid(node, $"'{key}' must be a text, or a text per language", $"write '{key}: text' or '{key}: {{ fr: …, en: … }}'");
+        return LocalizedText.Empty;
+    }
+
+    /// <summary>A pair of texts per language ('{ fr: [principe, principes] }'): the singular and the plural.</summary>
+    public (LocalizedText First, LocalizedText Second) LocalizedPair(string key)
+    {
+        var node = Get(key, false);
+        if (node is null) return (LocalizedText.Empty, LocalizedText.Empty);
+        var first = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var second = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (node is YamlMappingNode m)
+            foreach (var (k, v) in m.Children)
+            {
+                if (k is YamlScalarNode { Value: { } language } && v is YamlSequenceNode { Children.Count: 2 } pair
+                    && pair[0] is YamlScalarNode { Value: { } one } && pair[1] is YamlScalarNode { Value: { } other })
+                {
+                    first[language] = one.Trim();
+                    second[language] = other.Trim();
+                }
+                else Invalid(v, $"each entry of '{key}' must be 'language: [singular, plural]'", "write for example 'fr: [principe, principes]'");
+            }
+        else Invalid(node, $"'{key}' must give each language its singular and plural", $"write '{key}: {{ fr: [principe, principes], en: [principle, principles] }}'");
+        return (new LocalizedText(first.ToImmutable()), new LocalizedText(second.ToImmutable()));
+    }
+
     /// <summary>A mapping of labels to Markdown texts (footnotes).</summary>
     public ImmutableDictionary<string, MarkdownText> MarkdownMap(string key)
     {

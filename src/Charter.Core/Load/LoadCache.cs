@@ -12,7 +12,7 @@ namespace Charter.Core.Load;
 /// </summary>
 public sealed class LoadCache
 {
-    internal sealed record Entry(byte[] Bytes, object? Item, IReadOnlyList<Diagnostic> Diagnostics);
+    internal sealed record Entry(byte[] Bytes, LoadedFile? Item, IReadOnlyList<Diagnostic> Diagnostics);
 
     private ConcurrentDictionary<string, Entry> _previous = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);

@@ -2,15 +2,9 @@ using System.Collections.Immutable;
 
 namespace Charter.Core.Model;
 
-/// <summary>The kinds of citable unit (contract 3 of DESIGN.md), as they appear in charter.json.</summary>
+/// <summary>The kinds of the site's own documents (not a charter's: those are in each charter's structure.yml).</summary>
 public static class UnitKinds
 {
-    public const string Principle = "principle";
-    public const string Priority = "priority";
-    public const string Premise = "premise";
-    public const string Commitment = "commitment";
-    public const string Call = "call";
-    public const string Milestone = "milestone";
     public const string Declaration = "declaration";
     public const string Framework = "framework";
 }
@@ -20,52 +14,20 @@ public sealed record CharterMeta(
     string Title, string ShortTitle, string Organization, string Year, string Citation,
     string Description, string? Place, MarkdownText? Body, SourceFile File);
 
-/// <summary>A section of prose: ambition, vision, principles introduction, commitments, acknowledgements, co-creation.</summary>
-public sealed record Section(int? Number, string Title, string? Headline, MarkdownText? Body, SourceFile File);
-
-public sealed record Premise(string Id, int Number, MarkdownText Text, ImmutableArray<string> References);
-
-public sealed record Vision(Section Section, MarkdownText? PremisesIntro, ImmutableArray<Premise> Premises);
-
-public sealed record CoCreation(Section Section, ImmutableArray<string> DeclarationIds);
-
-public sealed record Priority(string Id, int Number, MarkdownText Text, ImmutableArray<string> References);
-
-/// <summary>One guiding principle with its theme and its five priorities (principles/NN-name.{lang}.md).</summary>
-public sealed record Principle(
-    string Id, int Number, string Title, string Theme, MarkdownText? Description,
-    ImmutableArray<Priority> Priorities, ImmutableDictionary<string, MarkdownText> Notes, SourceFile File);
-
-public sealed record CommitmentItem(string Id, int Number, MarkdownText Text, ImmutableArray<string> References);
-
-/// <summary>One of the lists of "Our commitments and our calls", opened by a verb (Recognise, Reaffirm, …).</summary>
-public sealed record CommitmentList(string Id, int Number, string Kind, string Heading, ImmutableArray<CommitmentItem> Items);
-
-public sealed record Commitments(Section Section, MarkdownText? ListsIntro, ImmutableArray<CommitmentList> Lists);
-
-/// <summary>A month of a year, the precision of the timeline.</summary>
-public readonly record struct YearMonth(int Year, int Month) : IComparable<YearMonth>
-{
-    public int CompareTo(YearMonth other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);
-    public override string ToString() => $"{Year:D4}-{Month:D2}";
-}
-
-public sealed record Milestone(string Id, int Number, YearMonth Date, MarkdownText Text, string? Concerns);
-
-public sealed record Timeline(string Title, MarkdownText? Intro, ImmutableArray<Milestone> Milestones, SourceFile File);
-
-public sealed record Acknowledgements(
-    Section Section, string? ContributorsIntro, ImmutableArray<string> Contributors,
-    string? PartnersIntro, ImmutableArray<string> Partners);
-
 /// <summary>
-/// One charter in one language. Any part may be missing from a translation; the Resolve stage
-/// falls back to another language for it and marks it.
+/// One charter in one language, as its files are: its metadata, its parts by id (a part whose file is missing in this
+/// language is absent; the Resolve stage falls back to another language for it), and the units that are files of
+/// their own, by folder (principles/*.md), each in its file's order.
 /// </summary>
 public sealed record CharterEdition(
-    string Slug, string Language, CharterMeta? Meta, Section? Ambition, CoCreation? CoCreation, Vision? Vision,
-    Section? PrinciplesIntro, ImmutableArray<Principle> Principles, Commitments? Commitments,
-    Timeline? Timeline, Acknowledgements? Acknowledgements);
+    string Slug, string Language, CharterMeta? Meta, ImmutableDictionary<string, Unit> Parts,
+    ImmutableDictionary<string, ImmutableArray<Unit>> Folders)
+{
+    public ImmutableArray<Unit> Folder(string name) => Folders.TryGetValue(name, out var units) ? units : [];
+
+    /// <summary>Every unit of the edition that is a file of its own or lies in one, parts first, then folders.</summary>
+    public IEnumerable<Unit> AllUnits() => Parts.Values.Concat(Folders.Values.SelectMany(f => f)).SelectMany(u => u.DescendantsAndSelf());
+}
 
 public static class DeclarationTypes
 {
@@ -94,10 +56,11 @@ public static class Genders
     public static readonly System.Collections.Immutable.ImmutableArray<string> All = ["m", "f", "n"];
 }
 
-/// <summary>Everything loaded from content/, per language.</summary>
+/// <summary>Everything loaded from content/, per language, with each charter's structure.</summary>
 public sealed record SiteContent(
     SiteConfig Config,
     ImmutableArray<string> CharterSlugs,
+    ImmutableDictionary<string, Structure> Structures,
     ImmutableDictionary<(string Slug, string Language), CharterEdition> Editions,
     ImmutableArray<Declaration> Declarations)
 {

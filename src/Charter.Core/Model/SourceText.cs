@@ -16,6 +16,20 @@ public sealed record SourceFile(string Path, string Text)
         }
         return new SourceLocation(Path, line, offset - lineStart + 1);
     }
+
+    /// <summary>
+    /// Where a whole word (an id) is first written at or after a location — an item of a list, found from the list's
+    /// field; the location itself when it is not there.
+    /// </summary>
+    public SourceLocation Find(string word, SourceLocation from)
+    {
+        int offset = 0;
+        for (int line = 1; line < from.Line && offset < Text.Length; line++)
+            offset = Text.IndexOf('\n', offset) is var n and >= 0 ? n + 1 : Text.Length;
+        offset = Math.Min(offset + from.Column - 1, Text.Length);
+        var m = System.Text.RegularExpressions.Regex.Match(Text[offset..], $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(word)}(?![\w-])");
+        return m.Success ? LocationOf(offset + m.Index) : from;
+    }
 }
 
 /// <summary>

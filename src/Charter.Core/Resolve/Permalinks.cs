@@ -9,22 +9,22 @@ public static class Permalinks
 {
     public static string LanguageHome(string language) => $"{language}/";
     public static string Charter(string language, string slug) => $"{language}/{slug}/";
-    public static string Section(string language, string slug, string section) => $"{language}/{slug}/{section}/";
-    public static string Principle(string language, string slug, int number) => $"{language}/{slug}/principles/{number}/";
     public static string Declarations(string language) => $"{language}/declarations/";
     public static string Declaration(string language, string id) => $"{language}/declarations/{id}/";
     public static string Search(string language) => $"{language}/search/";
 
-    /// <summary>Sections of a charter that have a page of their own (the ambition and co-creation are on the charter's home).</summary>
-    public static readonly string[] SectionPages = ["vision", "principles", "commitments", "timeline", "acknowledgements", "side-by-side"];
+    /// <summary>A page of the site's own under a charter (the side-by-side view), not one of its units.</summary>
+    public static string CharterPage(string language, string slug, string page) => $"{language}/{slug}/{page}/";
 
-    /// <summary>The page path of a section id used in a milestone's 'concerns' field.</summary>
-    public static string? SectionPath(string language, string slug, string section) => section switch
-    {
-        "ambition" or "co-creation" => Charter(language, slug) + "#" + section,
-        _ when SectionPages.Contains(section) => Section(language, slug, section),
-        _ => null,
-    };
+    public const string SideBySide = "side-by-side";
+
+    /// <summary>
+    /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under the charter's home, with
+    /// {n} its number among its siblings and {id} its id. Never from translated text.
+    /// </summary>
+    public static string UnitPage(string language, string slug, string pattern, int ordinal, string id) =>
+        Charter(language, slug) + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id}", id, StringComparison.Ordinal).TrimStart('/');
 
     /// <summary>
     /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would

@@ -8,25 +8,50 @@ namespace Charter.Core.Resolve;
 public sealed record Localized<T>(T Value, string Language, bool IsFallback);
 
 /// <summary>
-/// A place in a charter that can be cited or linked to: a citable unit (principle, priority, …) or a section
-/// of prose. <see cref="Id"/> is its HTML id, the same in every language.
+/// A unit placed in its charter for one language: the unit (own or, for a missing translation, another language's),
+/// its kind, the page it is on, and its children placed the same way. The tree the pages are made from.
+/// </summary>
+/// <param name="PagePath">The page it is shown on: its own (its kind has a page) or its parent's.</param>
+/// <param name="HasPage">Whether <see cref="PagePath"/> is its own page.</param>
+/// <param name="Heading">What names it after its label ("Équité" for priority 2.3): its own title, its parent's, or its date.</param>
+/// <param name="Parent">The unit it is listed in, or the part its file belongs to (null for a part).</param>
+public sealed record ResolvedUnit(
+    Unit Unit, KindDef Kind, string Language, bool IsFallback, string PagePath, bool HasPage, string? Heading,
+    ImmutableArray<string> References, ImmutableArray<ResolvedUnit> Children, Unit? Parent)
+{
+    public string Id => Unit.Id;
+
+    /// <summary>The unit's permalink: its page with its id as fragment.</summary>
+    public string Url => PagePath + "#" + Id;
+
+    public IEnumerable<ResolvedUnit> DescendantsAndSelf() => Children.SelectMany(c => c.DescendantsAndSelf()).Prepend(this);
+}
+
+/// <summary>
+/// A place in a charter that can be cited or linked to: every unit, in reading order, flattened for what needs them
+/// all (backlinks, charter.json, search, the side-by-side view). <see cref="Id"/> is its HTML id in every language.
 /// </summary>
 public sealed record Passage(
     string Slug, string Id, string Kind, string Number, string PagePath,
     string? Heading, MarkdownText? Text, string Language, bool IsFallback,
-    ImmutableArray<string> References)
+    ImmutableArray<string> References, ResolvedUnit Unit)
 {
     public string Url => PagePath + "#" + Id;
+
+    /// <summary>Whether it is listed in charter.json and cited on its own (a section of prose is not).</summary>
+    public bool Citable => Unit.Kind.Citable;
+
+    public bool Searchable => Unit.Kind.Searchable;
 }
 
-/// <summary>One charter in one language, with every part chosen (own or fallback) and its passages in reading order.</summary>
+/// <summary>One charter in one language, with every part chosen (own or fallback), as a tree and as passages in reading order.</summary>
 public sealed record ResolvedEdition(
-    string Slug, string Language,
-    Localized<CharterMeta> Meta,
-    Localized<Section>? Ambition, Localized<CoCreation>? CoCreation, Localized<Vision>? Vision,
-    Localized<Section>? PrinciplesIntro, ImmutableArray<Localized<Principle>> Principles,
-    Localized<Commitments>? Commitments, Localized<Timeline>? Timeline, Localized<Acknowledgements>? Acknowledgements,
-    ImmutableArray<Passage> Passages);
+    string Slug, string Language, Structure Structure, Localized<CharterMeta> Meta, ImmutableArray<ResolvedUnit> Parts,
+    ImmutableArray<Passage> Passages)
+{
+    /// <summary>Every unit of the charter, depth first, in reading order.</summary>
+    public IEnumerable<ResolvedUnit> Units => Parts.SelectMany(p => p.DescendantsAndSelf());
+}
 
 /// <summary>A declaration or framework in one language (or its fallback) with the passages that cite it.</summary>
 public sealed record ResolvedDeclaration(Localized<Declaration> Declaration, ImmutableArray<Passage> CitedBy)

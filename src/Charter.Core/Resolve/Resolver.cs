@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
@@ -7,9 +6,9 @@ using Charter.Core.Model;
 namespace Charter.Core.Resolve;
 
 /// <summary>
-/// Stage 3, Resolve: picks each part of each edition (falling back to another language where a translation
-/// is missing), lists the passages of each charter with their permalinks, checks every reference and
-/// footnote, and computes backlinks from declarations to the passages that cite them.
+/// Stage 3, Resolve: for each charter and language, places every unit of its structure — its own file or, where the
+/// translation is missing, another language's — on its page, in reading order; checks every reference, footnote and
+/// link; and computes the backlinks from declarations to the passages that cite them.
 /// </summary>
 public static partial class Resolver
 {
@@ -23,6 +22,10 @@ public static partial class Resolver
     public static IEnumerable<string> RefLinks(MarkdownText? text) =>
         text is null ? [] : RefLink().Matches(text.Source).Select(m => m.Groups["id"].Value);
 
+    /// <summary>The footnote labels a Markdown text cites, in order of appearance.</summary>
+    public static IEnumerable<string> NoteLabels(MarkdownText? text) =>
+        text is null ? [] : NoteRef().Matches(text.Source).Select(m => m.Groups["label"].Value);
+
     public static ResolvedSite Resolve(SiteContent content, DiagnosticBag diagnostics)
     {
         var config = content.Config;
@@ -31,43 +34,30 @@ public static partial class Resolver
         var editions = ImmutableDictionary.CreateBuilder<(string, string), ResolvedEdition>();
         foreach (var slug in content.CharterSlugs)
         {
+            var structure = content.Structures[slug];
             var raw = config.Languages.Select(l => content.Edition(slug, l)!).ToList();
             foreach (var language in config.Languages)
             {
                 var ordered = raw.OrderBy(e => e.Language == language ? 0 : 1 + config.Languages.IndexOf(e.Language)).ToList();
-                Localized<T>? Pick<T>(Func<CharterEdition, T?> part) where T : class =>
-                    ordered.Select(e => (e, v: part(e))).Where(x => x.v is not null)
-                        .Select(x => new Localized<T>(x.v!, x.e.Language, x.e.Language != language)).FirstOrDefault();
-
-                var meta = Pick(e => e.Meta);
+                var meta = ordered.Where(e => e.Meta is not null).Select(e => new Localized<CharterMeta>(e.Meta!, e.Language, e.Language != language)).FirstOrDefault();
                 if (meta is null) continue; // reported by the validator: a charter needs its metadata
-                var principleIds = ordered.SelectMany(e => e.Principles).OrderBy(p => p.Number).Select(p => p.Id).Distinct().ToList();
-                var principles = principleIds.Select(id => Pick(e => e.Principles.FirstOrDefault(p => p.Id == id))!).ToImmutableArray();
-
-                var edition = new ResolvedEdition(slug, language, meta, Pick(e => e.Ambition), Pick(e => e.CoCreation), Pick(e => e.Vision),
-                    Pick(e => e.PrinciplesIntro), principles, Pick(e => e.Commitments), Pick(e => e.Timeline), Pick(e => e.Acknowledgements), []);
-                edition = edition with { Passages = ListPassages(edition) };
-                editions[(slug, language)] = edition;
+                var placer = new Placer(slug, language, structure, ordered);
+                var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
+                var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
+                    u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
+                editions[(slug, language)] = new ResolvedEdition(slug, language, structure, meta, parts, passages);
             }
         }
 
-        // Check references and notes once per source file (each language's own text), not once per fallback use.
-        // The co-creation list is checked below, at the line of each id; here only the links of its prose.
-        foreach (var passage in editions.Values.SelectMany(e => e.Passages).Where(p => !p.IsFallback))
-            CheckReferences(passage.Id == "co-creation" ? passage with { References = [.. RefLinks(passage.Text)] } : passage,
-                declarationIds, diagnostics);
+        // References, notes and links are checked once per source file (each language's own text), not once per fallback use.
         foreach (var edition in editions.Values)
         {
-            foreach (var principle in edition.Principles.Where(p => !p.IsFallback).Select(p => p.Value))
-                CheckNotes(principle, diagnostics);
-            foreach (var milestone in edition.Timeline is { IsFallback: false } t ? t.Value.Milestones : [])
-                CheckConcerns(milestone, edition, declarationIds, diagnostics);
-            if (edition.CoCreation is { IsFallback: false } co)
+            var ids = edition.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var unit in edition.Units.Where(u => !u.IsFallback))
             {
-                var file = co.Value.Section.File;
-                foreach (var id in co.Value.DeclarationIds.Where(id => !declarationIds.Contains(id)))
-                    diagnostics.Error(Codes.UnknownReference, file.LocationOf(file.Text.IndexOf(id, StringComparison.Ordinal)),
-                        $"unknown declaration '{id}'", "use the id of a file in content/declarations/");
+                CheckReferences(unit, declarationIds, diagnostics);
+                CheckLinks(unit, ids, declarationIds, diagnostics);
+                if (unit.Unit.OwnFile) CheckNotes(unit.Unit, diagnostics);
             }
         }
 
@@ -100,101 +90,105 @@ public static partial class Resolver
         return new ResolvedSite(config, content.CharterSlugs, editions.ToImmutable(), declarations.ToImmutable(), completeness);
     }
 
-    /// <summary>Every passage of an edition, in reading order, with its permalink and the references it makes.</summary>
-    private static ImmutableArray<Passage> ListPassages(ResolvedEdition e)
+    /// <summary>Places the units of one charter in one language, falling back file by file to the other languages, in their order.</summary>
+    private sealed class Placer(string slug, string language, Structure structure, List<CharterEdition> byPreference)
     {
-        var result = ImmutableArray.CreateBuilder<Passage>();
-        var lang = e.Language;
-        var slug = e.Slug;
-        var home = Permalinks.Charter(lang, slug);
-        ImmutableArray<string> Refs(MarkdownText? text, IEnumerable<string>? listed = null) =>
-            [.. RefLinks(text).Concat(listed ?? []).Distinct()];
+        private readonly string _home = Permalinks.Charter(language, slug);
 
-        if (e.Ambition is { } ambition)
-            result.Add(new("" + slug, "ambition", "section", N(ambition.Value.Number), home, ambition.Value.Title, ambition.Value.Body,
-                ambition.Language, ambition.IsFallback, Refs(ambition.Value.Body)));
-        if (e.CoCreation is { } co)
-            result.Add(new(slug, "co-creation", "section", "", home, co.Value.Section.Title, co.Value.Section.Body,
-                co.Language, co.IsFallback, Refs(co.Value.Section.Body, co.Value.DeclarationIds)));
-        if (e.Vision is { } vision)
+        public ResolvedUnit? Part(PartDef part, int position)
         {
-            var page = Permalinks.Section(lang, slug, "vision");
-            result.Add(new(slug, "vision", "section", N(vision.Value.Section.Number), page, vision.Value.Section.Title,
-                vision.Value.Section.Body, vision.Language, vision.IsFallback, Refs(vision.Value.Section.Body)));
-            foreach (var premise in vision.Value.Premises)
-                result.Add(new(slug, premise.Id, UnitKinds.Premise, N(premise.Number), page, null, premise.Text,
-                    vision.Language, vision.IsFallback, Refs(premise.Text, premise.References)));
-        }
-        if (e.PrinciplesIntro is { } intro)
-            result.Add(new(slug, "principles", "section", N(intro.Value.Number), Permalinks.Section(lang, slug, "principles"),
-                intro.Value.Title, intro.Value.Body, intro.Language, intro.IsFallback, Refs(intro.Value.Body)));
-        foreach (var lp in e.Principles)
-        {
-            var p = lp.Value;
-            var page = Permalinks.Principle(lang, slug, p.Number);
-            result.Add(new(slug, p.Id, UnitKinds.Principle, N(p.Number), page, p.Title, p.Description, lp.Language, lp.IsFallback, Refs(p.Description)));
-            foreach (var priority in p.Priorities)
-                result.Add(new(slug, priority.Id, UnitKinds.Priority, $"{N(p.Number)}.{N(priority.Number)}", page, p.Title, priority.Text,
-                    lp.Language, lp.IsFallback, Refs(priority.Text, priority.References)));
-        }
-        if (e.Commitments is { } commitments)
-        {
-            var page = Permalinks.Section(lang, slug, "commitments");
-            result.Add(new(slug, "commitments", "section", N(commitments.Value.Section.Number), page, commitments.Value.Section.Title,
-                commitments.Value.Section.Body, commitments.Language, commitments.IsFallback, Refs(commitments.Value.Section.Body)));
-            foreach (var list in commitments.Value.Lists)
-                foreach (var item in list.Items)
-                    result.Add(new(slug, item.Id, list.Kind, $"{N(list.Number)}.{N(item.Number)}", page, list.Heading, item.Text,
-                        commitments.Language, commitments.IsFallback, Refs(item.Text, item.References)));
-        }
-        if (e.Timeline is { } timeline)
-        {
-            var page = Permalinks.Section(lang, slug, "timeline");
-            foreach (var m in timeline.Value.Milestones)
+            var kind = structure.Kinds[part.Kind];
+            var chosen = byPreference.FirstOrDefault(e => e.Parts.ContainsKey(part.Id));
+            var unit = chosen?.Parts[part.Id];
+            if (unit is null)
             {
-                var concerns = m.Concerns is { } c && c.StartsWith("ref:", StringComparison.Ordinal) ? [c[4..]] : Array.Empty<string>();
-                result.Add(new(slug, m.Id, UnitKinds.Milestone, N(m.Number), page, m.Date.ToString(), m.Text,
-                    timeline.Language, timeline.IsFallback, Refs(m.Text, concerns)));
+                // No language has the part's own file, but its folder has units (principles/ without principles.md):
+                // the part stands, with no text, to hold them.
+                var folders = kind.Children.Select(c => c.Folder).OfType<string>().ToList();
+                var sample = byPreference.SelectMany(e => folders.SelectMany(f => e.Folder(f))).FirstOrDefault();
+                if (sample is null) return null;
+                unit = new Unit(kind.Name, part.Id, position, "", ImmutableDictionary<string, FieldValue>.Empty, null, [], [],
+                    ImmutableDictionary<string, MarkdownText>.Empty, sample.File, SourceLocation.File(sample.File.Path), true);
+                chosen = byPreference[0];
             }
+            return Place(unit, kind, chosen!.Language, null, _home);
         }
-        if (e.Acknowledgements is { } ack)
-            result.Add(new(slug, "acknowledgements", "section", "", Permalinks.Section(lang, slug, "acknowledgements"), ack.Value.Section.Title,
-                ack.Value.Section.Body, ack.Language, ack.IsFallback, Refs(ack.Value.Section.Body)));
-        return result.ToImmutable();
+
+        private ResolvedUnit Place(Unit unit, KindDef kind, string textLanguage, Unit? parent, string parentPage)
+        {
+            var hasPage = kind.Page is not null;
+            var page = hasPage ? Permalinks.UnitPage(language, slug, kind.Page!, unit.Ordinal, unit.Id) : parentPage;
+            var children = ImmutableArray.CreateBuilder<ResolvedUnit>();
+            foreach (var list in kind.Children)
+            {
+                if (list.Key is not null)
+                {
+                    foreach (var child in unit.Children.Where(c => list.Kinds.Contains(c.Kind)))
+                        children.Add(Place(child, structure.Kinds[child.Kind], textLanguage, unit, page));
+                    continue;
+                }
+                // A folder: one file per unit, each in its own language or, missing, in another.
+                var ids = byPreference.SelectMany(e => e.Folder(list.Folder!)).OrderBy(u => u.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal)
+                    .Select(u => u.Id).Distinct(StringComparer.Ordinal);
+                foreach (var id in ids)
+                {
+                    var (file, edition) = byPreference.Select(e => (File: e.Folder(list.Folder!).FirstOrDefault(u => u.Id == id), Edition: e))
+                        .First(x => x.File is not null);
+                    children.Add(Place(file!, structure.Kinds[file!.Kind], edition.Language, unit, page));
+                }
+            }
+            var heading = kind.HeadingFrom switch
+            {
+                "parent" => parent is null ? null : parent.TextField("title") ?? parent.TextField("heading"),
+                "date" => unit.OrderedFields.Select(f => f.Value).FirstOrDefault(f => f.Type == FieldType.Date)?.Date?.ToString(),
+                { } field => unit.TextField(field),
+                null => unit.TextField("title") ?? unit.TextField("heading"),
+            };
+            var references = RefLinks(unit.Text).Concat(unit.References)
+                .Concat(unit.OrderedFields.Select(f => f.Value).Where(f => f.Type == FieldType.Refs).SelectMany(f => f.Items))
+                .Concat(unit.OrderedFields.Select(f => f.Value).Where(f => f.Type == FieldType.Link && f.Text?.StartsWith("ref:", StringComparison.Ordinal) == true).Select(f => f.Text![4..]))
+                .Distinct(StringComparer.Ordinal).ToImmutableArray();
+            return new ResolvedUnit(unit, kind, textLanguage, textLanguage != language, page, hasPage, heading, references, children.ToImmutable(), parent);
+        }
     }
 
-    private static string N(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static void CheckReferences(Passage passage, HashSet<string> known, DiagnosticBag diagnostics)
+    private static void CheckReferences(ResolvedUnit unit, HashSet<string> declarationIds, DiagnosticBag diagnostics)
     {
-        foreach (var id in passage.References.Where(id => !known.Contains(id)))
+        foreach (var id in unit.References.Where(id => !declarationIds.Contains(id)))
         {
-            var at = passage.Text?.Locate("ref:" + id) is { } l && passage.Text.Source.Contains("ref:" + id, StringComparison.Ordinal)
-                ? l : passage.Text?.File.LocationOf(passage.Text.File.Text.IndexOf(id, StringComparison.Ordinal)) ?? SourceLocation.File("content");
-            diagnostics.Error(Codes.UnknownReference, at, $"unknown reference '{id}' in {passage.Id}",
+            var u = unit.Unit;
+            // At the ref: link in the text when it is there, else at the field or the list that names it.
+            var at = u.Text is { } text && text.Source.Contains("ref:" + id, StringComparison.Ordinal) ? text.Locate("ref:" + id)
+                : u.OrderedFields.Select(f => f.Value).FirstOrDefault(f => f.Items.Contains(id) || f.Text == "ref:" + id) is { } field
+                  ? u.File.Find(id, field.At)
+                  : (u.File.Text.IndexOf(id, StringComparison.Ordinal) is var i and >= 0 ? u.File.LocationOf(i) : u.Location);
+            diagnostics.Error(Codes.UnknownReference, at, $"unknown reference '{id}' in {u.Id}",
                 "use the id of a file in content/declarations/ (its 'id:' field)");
         }
     }
 
-    private static void CheckNotes(Principle principle, DiagnosticBag diagnostics)
+    /// <summary>A link field (a milestone's 'concerns') names a declaration (ref:ID), a unit of the charter, or the side-by-side view.</summary>
+    private static void CheckLinks(ResolvedUnit unit, HashSet<string> unitIds, HashSet<string> declarationIds, DiagnosticBag diagnostics)
     {
-        var texts = principle.Priorities.Select(p => p.Text).Prepend(principle.Description).OfType<MarkdownText>();
-        foreach (var text in texts)
-            foreach (Match m in NoteRef().Matches(text.Source))
-                if (!principle.Notes.ContainsKey(m.Groups["label"].Value))
-                    diagnostics.Error(Codes.UnknownNote, text.Locate(m.Value), $"unknown footnote '{m.Groups["label"].Value}'",
-                        "add it under 'notes:' in this file, or remove the marker");
+        foreach (var (key, field) in unit.Unit.OrderedFields.Where(f => f.Value.Type == FieldType.Link))
+        {
+            var target = field.Text ?? "";
+            var ok = target.StartsWith("ref:", StringComparison.Ordinal) ? declarationIds.Contains(target[4..])
+                : unitIds.Contains(target) || target == Permalinks.SideBySide;
+            if (!ok)
+                diagnostics.Error(Codes.UnknownReference, field.At,
+                    $"{unit.Unit.Kind} {unit.Id}: {key} '{target}' is neither a declaration (ref:ID) nor a unit of the charter",
+                    $"use ref:ID, the id of a unit (such as a part: {string.Join(", ", unitIds.Take(6))}…) or {Permalinks.SideBySide}");
+        }
     }
 
-    private static void CheckConcerns(Milestone milestone, ResolvedEdition edition, HashSet<string> declarationIds, DiagnosticBag diagnostics)
+    /// <summary>Every footnote marker in the texts of a file names a note of that file.</summary>
+    private static void CheckNotes(Unit file, DiagnosticBag diagnostics)
     {
-        if (milestone.Concerns is not { } c) return;
-        var ok = c.StartsWith("ref:", StringComparison.Ordinal)
-            ? declarationIds.Contains(c[4..])
-            : Permalinks.SectionPath(edition.Language, edition.Slug, c) is not null;
-        if (!ok)
-            diagnostics.Error(Codes.UnknownReference, milestone.Text.File.LocationOf(milestone.Text.File.Text.IndexOf(c, StringComparison.Ordinal)),
-                $"milestone {milestone.Id} concerns '{c}', which is neither a declaration (ref:ID) nor a section",
-                $"use ref:ID or one of: ambition, co-creation, {string.Join(", ", Permalinks.SectionPages)}");
+        foreach (var text in file.DescendantsAndSelf().Where(u => u == file || !u.OwnFile).Select(u => u.Text).OfType<MarkdownText>())
+            foreach (Match m in NoteRef().Matches(text.Source))
+                if (!file.Notes.ContainsKey(m.Groups["label"].Value))
+                    diagnostics.Error(Codes.UnknownNote, text.Locate(m.Value), $"unknown footnote '{m.Groups["label"].Value}'",
+                        "add it under 'notes:' in this file, or remove the marker");
     }
 }

@@ -1,18 +1,22 @@
+using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
 
 namespace Charter.Core.Validate;
 
 /// <summary>
-/// Stage 2, Validate: checks what no single file can tell — that translations exist and have the same
-/// structure unit for unit, that ids are unique, that the timeline is in order. Every problem is reported.
+/// Stage 2, Validate: checks what no single file can tell, from each charter's structure — that translations exist
+/// and have the same units, ids, numbers and references, that ids are unique and numbers not repeated, that units
+/// meant to be in order are. Every problem is reported.
 /// </summary>
-public static class ContentValidator
+public static partial class ContentValidator
 {
     public static void Validate(SiteContent content, DiagnosticBag diagnostics)
     {
         var languages = content.Config.Languages;
-        if (content.Config.MainCharter is { } main && !content.CharterSlugs.Contains(main))
+        // A charter whose folder or structure could not be read has its own error; "not a charter" would mislead.
+        if (content.Config.MainCharter is { } main && !content.CharterSlugs.Contains(main)
+            && !diagnostics.HasErrorIn($"content/{main}/structure.yml") && !diagnostics.HasErrorIn($"content/{main}"))
             diagnostics.Error(Codes.InvalidValue, content.Config.MainCharterAt ?? SourceLocation.File("charter.yml"),
                 $"main_charter '{main}' is not a charter of the site",
                 content.CharterSlugs.IsEmpty ? "create content/NAME/ for the charter" : $"use one of: {string.Join(", ", content.CharterSlugs)}");
@@ -21,169 +25,194 @@ public static class ContentValidator
             if (Resolve.Permalinks.SlugProblem(slug) is { } taken)
                 diagnostics.Error(Codes.AddressCollision, SourceLocation.File($"content/{slug}"), $"the charter folder name {taken}",
                     "rename the folder: its name is the charter's address");
+            var structure = content.Structures[slug];
             var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
             if (editions.All(e => e.Meta is null))
                 diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
                     $"the charter '{slug}' has no charter.{{lang}}.md", $"create content/{slug}/charter.{languages[0]}.md with its title and metadata");
-            CheckPart(editions, e => e.Meta?.File, slug, "charter", diagnostics);
-            CheckPart(editions, e => e.Ambition?.File, slug, "ambition", diagnostics);
-            CheckPart(editions, e => e.CoCreation?.Section.File, slug, "co-creation", diagnostics);
-            CheckPart(editions, e => e.Vision?.Section.File, slug, "vision", diagnostics);
-            CheckPart(editions, e => e.PrinciplesIntro?.File, slug, "principles", diagnostics);
-            CheckPart(editions, e => e.Commitments?.Section.File, slug, "commitments", diagnostics);
-            CheckPart(editions, e => e.Timeline?.File, slug, "timeline", diagnostics);
-            CheckPart(editions, e => e.Acknowledgements?.Section.File, slug, "acknowledgements", diagnostics);
+            CheckMissing(editions, e => e.Meta?.File, slug, diagnostics);
+            foreach (var part in structure.Parts)
+                CheckMissing(editions, e => e.Parts.GetValueOrDefault(part.Id)?.File, slug, diagnostics);
+            foreach (var folder in editions.SelectMany(e => e.Folders.Keys).Distinct(StringComparer.Ordinal))
+                foreach (var id in editions.SelectMany(e => e.Folder(folder)).Select(u => u.Id).Distinct(StringComparer.Ordinal))
+                    CheckMissing(editions, e => e.Folder(folder).FirstOrDefault(u => u.Id == id)?.File, slug, diagnostics);
 
+            var sourceFiles = editions[0].AllUnits().Select(u => u.File.Path).ToHashSet(StringComparer.Ordinal);
             foreach (var edition in editions)
             {
                 CheckUniqueIds(edition, diagnostics);
-                CheckTimelineOrder(edition, diagnostics);
+                foreach (var unit in edition.AllUnits())
+                {
+                    CheckChildren(unit, structure, diagnostics);
+                    // The structure is checked on the source; a translation is checked against the source (CH009),
+                    // unless the source has no such file.
+                    if (edition == editions[0] || !sourceFiles.Contains(TranslationPath(unit.File.Path, editions[0].Language)))
+                        CheckCounts(unit, structure, diagnostics);
+                }
+                foreach (var (folder, units) in edition.Folders) CheckNumbers(units, diagnostics);
             }
-            CheckPrinciples(editions, diagnostics);
-            CompareStructure(editions, diagnostics);
+            CompareStructure(editions, structure, diagnostics);
         }
         CheckDeclarations(content, diagnostics);
     }
 
-    /// <summary>A part present in one language and missing in another is a missing translation (warning).</summary>
-    private static void CheckPart(List<CharterEdition> editions, Func<CharterEdition, SourceFile?> part, string slug, string name, DiagnosticBag diagnostics)
+    /// <summary>A file present in one language and missing in another is a missing translation (warning).</summary>
+    private static void CheckMissing(List<CharterEdition> editions, Func<CharterEdition, SourceFile?> file, string slug, DiagnosticBag diagnostics)
     {
-        var present = editions.Where(e => part(e) is not null).ToList();
+        var present = editions.Where(e => file(e) is not null).ToList();
         if (present.Count == 0 || present.Count == editions.Count) return;
-        // A translation that exists but could not be read has its error already; "missing" would mislead.
-        foreach (var edition in editions.Where(e => part(e) is null && !diagnostics.HasErrorIn($"content/{slug}/{name}.{e.Language}.md")))
-            diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"content/{slug}/{name}.{edition.Language}.md"),
-                $"missing translation: {part(present[0])!.Path} has no '{edition.Language}' version; the page shows the '{present[0].Language}' text with a notice",
-                $"create content/{slug}/{name}.{edition.Language}.md");
-    }
-
-    private static void CheckPrinciples(List<CharterEdition> editions, DiagnosticBag diagnostics)
-    {
-        var ids = editions.SelectMany(e => e.Principles).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal);
-        foreach (var id in ids)
+        var source = file(present[0])!.Path;
+        foreach (var edition in editions.Where(e => file(e) is null))
         {
-            var present = editions.Select(e => (e, p: e.Principles.FirstOrDefault(p => p.Id == id))).ToList();
-            var reference = present.First(x => x.p is not null).p!;
-            foreach (var (edition, principle) in present.Where(x => x.p is null))
-            {
-                var expected = TranslationPath(reference.File.Path, edition.Language);
-                if (diagnostics.HasErrorIn(expected)) continue; // it exists but could not be read: its error says so
-                diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
-                    $"missing translation: principle '{id}' ({reference.File.Path}) has no '{edition.Language}' version; the page shows the '{reference.File.Path.Split('.')[^2]}' text with a notice",
-                    $"create {expected}");
-            }
+            var expected = TranslationPath(source, edition.Language);
+            // A translation that exists but could not be read has its error already; "missing" would mislead.
+            if (diagnostics.HasErrorIn(expected)) continue;
+            diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(expected),
+                $"missing translation: {source} has no '{edition.Language}' version; the page shows the '{present[0].Language}' text with a notice",
+                $"create {expected}");
         }
     }
 
     private static void CheckUniqueIds(CharterEdition edition, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        void Claim(string id, SourceLocation at)
+        foreach (var unit in edition.AllUnits())
         {
-            if (seen.TryGetValue(id, out var first))
-                diagnostics.Error(Codes.DuplicateId, at, $"duplicate id '{id}', already used at {first}",
-                    "give each unit its own id");
-            else seen[id] = at;
-        }
-        foreach (var premise in edition.Vision?.Premises ?? [])
-            Claim(premise.Id, premise.Text.Location);
-        foreach (var principle in edition.Principles)
-        {
-            Claim(principle.Id, FieldLine(principle.File, "id"));
-            foreach (var priority in principle.Priorities) Claim(priority.Id, priority.Text.Location);
-        }
-        foreach (var list in edition.Commitments?.Lists ?? [])
-        {
-            Claim(list.Id, edition.Commitments!.Section.File.LocationOf(0));
-            foreach (var item in list.Items) Claim(item.Id, item.Text.Location);
-        }
-        foreach (var milestone in edition.Timeline?.Milestones ?? [])
-            Claim(milestone.Id, milestone.Text.Location);
-    }
-
-    private static void CheckTimelineOrder(CharterEdition edition, DiagnosticBag diagnostics)
-    {
-        var milestones = edition.Timeline?.Milestones ?? [];
-        for (int i = 1; i < milestones.Length; i++)
-        {
-            // A date that could not be read is already an error of its own; comparing it would add a second, false one.
-            if (milestones[i].Date == default || milestones[i - 1].Date == default) continue;
-            if (milestones[i].Date.CompareTo(milestones[i - 1].Date) < 0)
-                diagnostics.Error(Codes.TimelineOrder, milestones[i].Text.Location,
-                    $"milestone {milestones[i].Id} ({milestones[i].Date}) comes after {milestones[i - 1].Id} ({milestones[i - 1].Date}) but is earlier",
-                    "list the milestones in date order");
+            var at = unit.Text is { } text && !unit.OwnFile ? text.Location : unit.Location;
+            if (seen.TryGetValue(unit.Id, out var first))
+                diagnostics.Error(Codes.DuplicateId, at, $"duplicate id '{unit.Id}', already used at {first}", "give each unit its own id");
+            else seen[unit.Id] = at;
         }
     }
 
-    /// <summary>Every translation must have the same units, ids, numbers, dates and references as the first language.</summary>
-    private static void CompareStructure(List<CharterEdition> editions, DiagnosticBag diagnostics)
+    /// <summary>Units numbered by their own number field (files of a folder) may not share a number.</summary>
+    private static void CheckNumbers(IEnumerable<Unit> siblings, DiagnosticBag diagnostics)
     {
-        var first = editions[0];
-        foreach (var other in editions.Skip(1))
-        {
-            // Reported at the field that differs (e.g. 'priorities:'), so the editor lands on the list to fix.
-            void Differ(SourceFile? file, SourceFile? firstFile, string what, string? field = null) =>
-                diagnostics.Error(Codes.TranslationMismatch, file is null ? SourceLocation.File("content") : FieldLine(file, field),
-                    $"this translation differs in structure from {firstFile?.Path}: {what}",
-                    "translations must have the same units, ids, numbers and references; change only the text");
+        foreach (var group in siblings.Where(u => u.Field("number") is not null).GroupBy(u => u.Ordinal).Where(g => g.Count() > 1))
+            foreach (var unit in group.Skip(1))
+                diagnostics.Error(Codes.StructureViolation, unit.Field("number")!.At,
+                    $"{unit.Kind} '{unit.Id}' has the number {unit.Ordinal}, like '{group.First().Id}' ({group.First().File.Path})",
+                    "give each its own number");
+    }
 
-            if (first.Vision is { } v1 && other.Vision is { } v2)
+    /// <summary>A list with a count in the structure (five priorities to a principle) holds exactly that many.</summary>
+    private static void CheckCounts(Unit unit, Structure structure, DiagnosticBag diagnostics)
+    {
+        if (!structure.Kinds.TryGetValue(unit.Kind, out var kind)) return;
+        foreach (var list in kind.Children.Where(c => c.Count is not null && c.Key is not null))
+        {
+            if (!unit.ListsAt.TryGetValue(list.Key!, out var at)) continue; // not written: a missing field, reported as such
+            var count = unit.Children.Count(c => c.ListKey == list.Key);
+            if (count != list.Count)
+                diagnostics.Error(Codes.StructureViolation, at, $"{count} {Plural(structure, list.Kinds[0], count)} where the structure asks for {list.Count}",
+                    $"a {kind.Name} holds exactly {list.Count} under '{list.Key}' (structure.yml)");
+        }
+    }
+
+    private static string Plural(Structure structure, string kind, int count) =>
+        structure.Kinds.GetValueOrDefault(kind) is { } k ? (count == 1 ? k.Singular : k.Plural).In("en") ?? kind : kind;
+
+    /// <summary>The children of a unit in the order their list asks (the milestones by date).</summary>
+    private static void CheckChildren(Unit unit, Structure structure, DiagnosticBag diagnostics)
+    {
+        if (!structure.Kinds.TryGetValue(unit.Kind, out var kind)) return;
+        foreach (var list in kind.Children.Where(c => c.Order is not null))
+        {
+            var dated = unit.Children.Where(c => list.Kinds.Contains(c.Kind)).ToList();
+            for (int i = 1; i < dated.Count; i++)
             {
-                var a = v1.Premises.Select(p => p.Id).ToList();
-                var b = v2.Premises.Select(p => p.Id).ToList();
-                if (!a.SequenceEqual(b)) Differ(v2.Section.File, v1.Section.File, $"{b.Count} premises ({string.Join(", ", b)}) where {a.Count} are expected ({string.Join(", ", a)})", "premises");
+                var (before, after) = (dated[i - 1].Field(list.Order!)?.Date, dated[i].Field(list.Order!)?.Date);
+                // A date that could not be read is already an error of its own; comparing it would add a second, false one.
+                if (before is { } b && after is { } a && a.CompareTo(b) < 0)
+                    diagnostics.Error(Codes.TimelineOrder, dated[i].Text?.Location ?? dated[i].Location,
+                        $"{dated[i].Kind} {dated[i].Id} ({a}) comes after {dated[i - 1].Id} ({b}) but is earlier",
+                        $"list the {list.Name} in order of {list.Order}");
             }
-            foreach (var p1 in first.Principles)
-            {
-                var p2 = other.Principles.FirstOrDefault(p => p.Id == p1.Id);
-                if (p2 is null) continue;
-                if (p1.Number != p2.Number) Differ(p2.File, p1.File, $"number {p2.Number} where {p1.Number} is expected", "number");
-                var a = p1.Priorities.Select(p => p.Id).ToList();
-                var b = p2.Priorities.Select(p => p.Id).ToList();
-                if (!a.SequenceEqual(b)) Differ(p2.File, p1.File, $"{b.Count} priorities where {a.Count} are expected", "priorities");
-                for (int i = 0; i < Math.Min(p1.Priorities.Length, p2.Priorities.Length); i++)
-                    if (!p1.Priorities[i].References.SequenceEqual(p2.Priorities[i].References))
-                        Differ(p2.File, p1.File, $"priority {p2.Priorities[i].Id} has other references", "priorities");
-                if (!p1.Notes.Keys.Order().SequenceEqual(p2.Notes.Keys.Order()))
-                    Differ(p2.File, p1.File, "other notes", "notes");
-            }
-            if (first.Commitments is { } c1 && other.Commitments is { } c2)
-            {
-                var a = c1.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
-                var b = c2.Lists.Select(l => $"{l.Id}:{l.Kind}:{l.Items.Length}").ToList();
-                if (!a.SequenceEqual(b)) Differ(c2.Section.File, c1.Section.File, $"lists {string.Join(", ", b)} where {string.Join(", ", a)} are expected (id:kind:items)", "lists");
-                else
-                {
-                    var refs1 = c1.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
-                    var refs2 = c2.Lists.SelectMany(l => l.Items).Select(i => string.Join(",", i.References));
-                    if (!refs1.SequenceEqual(refs2)) Differ(c2.Section.File, c1.Section.File, "items with other references", "lists");
-                }
-            }
-            if (first.Timeline is { } t1 && other.Timeline is { } t2)
-            {
-                var a = t1.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
-                var b = t2.Milestones.Select(m => $"{m.Id}@{m.Date}").ToList();
-                if (!a.SequenceEqual(b)) Differ(t2.File, t1.File, $"milestones {string.Join(", ", b)} where {string.Join(", ", a)} are expected", "milestones");
-            }
-            if (first.CoCreation is { } k1 && other.CoCreation is { } k2 && !k1.DeclarationIds.SequenceEqual(k2.DeclarationIds))
-                Differ(k2.Section.File, k1.Section.File, "another list of declarations", "declarations");
-            foreach (var (s1, s2) in new[] { (first.Ambition, other.Ambition), (first.PrinciplesIntro, other.PrinciplesIntro),
-                         (first.Vision?.Section, other.Vision?.Section), (first.Commitments?.Section, other.Commitments?.Section) })
-                if (s1 is not null && s2 is not null && s1.Number != s2.Number)
-                    Differ(s2.File, s1.File, $"number {s2.Number} where {s1.Number} is expected", "number");
         }
     }
 
     /// <summary>
-    /// Where a top-level front-matter field starts ("id:", "priorities:"), for problems that concern the field as a
-    /// whole; the file's first line when the field is not written.
+    /// Every translation must have the same units as the first language: ids, kinds, numbers, references, notes and
+    /// language-independent fields (dates, numbers, refs, links); only the text changes. Reported at the field of the
+    /// translation where it differs, so the editor lands on the list to fix.
     /// </summary>
-    private static SourceLocation FieldLine(SourceFile file, string? field)
+    private static void CompareStructure(List<CharterEdition> editions, Structure structure, DiagnosticBag diagnostics)
     {
-        if (field is null) return SourceLocation.File(file.Path);
-        var m = System.Text.RegularExpressions.Regex.Match(file.Text, $"^{System.Text.RegularExpressions.Regex.Escape(field)}:",
-            System.Text.RegularExpressions.RegexOptions.Multiline);
-        return m.Success ? file.LocationOf(m.Index) : SourceLocation.File(file.Path);
+        var first = editions[0];
+        foreach (var other in editions.Skip(1))
+        {
+            foreach (var (id, unit) in first.Parts)
+                if (other.Parts.GetValueOrDefault(id) is { } translated) Compare(unit, translated, structure, diagnostics);
+            foreach (var (folder, units) in first.Folders)
+                foreach (var unit in units)
+                    if (other.Folder(folder).FirstOrDefault(u => u.Id == unit.Id) is { } translated) Compare(unit, translated, structure, diagnostics);
+        }
+    }
+
+    private static void Compare(Unit source, Unit translation, Structure structure, DiagnosticBag diagnostics)
+    {
+        void Differ(string what, string? field) =>
+            diagnostics.Error(Codes.TranslationMismatch, FieldLine(translation, field),
+                $"this translation differs in structure from {source.File.Path}: {what}",
+                "translations must have the same units, ids, numbers and references; change only the text");
+
+        if (source.Number != translation.Number || source.Kind != translation.Kind)
+            Differ($"{translation.Kind} {translation.Id} has the number '{translation.Number}' where '{source.Number}' is expected", "number");
+        if (!source.References.SequenceEqual(translation.References))
+            Differ($"{translation.Kind} {translation.Id} has other references", "references");
+        foreach (var (key, value) in source.OrderedFields.Where(f => f.Value.Invariant is not null))
+            if (translation.Field(key)?.Invariant != value.Invariant)
+                Differ($"{key} '{translation.Field(key)?.Invariant}' where '{value.Invariant}' is expected", key);
+        if (source.OwnFile && !source.Notes.Keys.Order().SequenceEqual(translation.Notes.Keys.Order()))
+            Differ("other notes", "notes");
+        var a = source.Children.Select(c => $"{c.Id}:{c.Kind}").ToList();
+        var b = translation.Children.Select(c => $"{c.Id}:{c.Kind}").ToList();
+        if (!a.SequenceEqual(b))
+        {
+            diagnostics.Error(Codes.TranslationMismatch, translation.ListsAt.Values.FirstOrDefault() ?? FieldLine(translation, null),
+                $"this translation differs in structure from {source.File.Path}: {Difference(source, translation, structure)}",
+                "translations must have the same units, ids, numbers and references; change only the text");
+            return;
+        }
+        for (int i = 0; i < source.Children.Length; i++) Compare(source.Children[i], translation.Children[i], structure, diagnostics);
+    }
+
+    /// <summary>"4 priorities where 5 are expected (p1-5 is missing)"; the lists in full when they differ otherwise.</summary>
+    private static string Difference(Unit source, Unit translation, Structure structure)
+    {
+        var a = source.Children.Select(c => $"{c.Id}:{c.Kind}").ToList();
+        var b = translation.Children.Select(c => $"{c.Id}:{c.Kind}").ToList();
+        var kinds = source.Children.Concat(translation.Children).Select(c => c.Kind).Distinct().ToList();
+        if (kinds.Count == 1)
+        {
+            var missing = a.Except(b).Select(x => x.Split(':')[0]).ToList();
+            var extra = b.Except(a).Select(x => x.Split(':')[0]).ToList();
+            var detail = string.Join("; ", new[]
+            {
+                missing.Count > 0 ? $"missing: {string.Join(", ", missing)}" : null,
+                extra.Count > 0 ? $"not in the source: {string.Join(", ", extra)}" : null,
+                missing.Count == 0 && extra.Count == 0 ? "in another order" : null,
+            }.Where(x => x is not null));
+            return b.Count == a.Count
+                ? $"the {Plural(structure, kinds[0], 2)} under {translation.Id} differ ({detail})"
+                : $"{b.Count} {Plural(structure, kinds[0], b.Count)} where {a.Count} are expected ({detail})";
+        }
+        return $"{b.Count} units under {translation.Id} ({string.Join(", ", b)}) where {a.Count} are expected ({string.Join(", ", a)})";
+    }
+
+    /// <summary>
+    /// Where a field of a unit is written ("number:", "priorities:"), for problems that concern it as a whole: its
+    /// unit's line when the field is not written; the first line of the file for a unit that is a file.
+    /// </summary>
+    private static SourceLocation FieldLine(Unit unit, string? field)
+    {
+        if (field is not null && unit.Field(field) is { } value) return value.At;
+        if (field is not null && unit.OwnFile)
+        {
+            var m = Regex.Match(unit.File.Text, $"^{Regex.Escape(field)}:", RegexOptions.Multiline);
+            if (m.Success) return unit.File.LocationOf(m.Index);
+        }
+        return unit.OwnFile ? SourceLocation.File(unit.File.Path) : unit.Location;
     }
 
     private static void CheckDeclarations(SiteContent content, DiagnosticBag diagnostics)
@@ -192,8 +221,8 @@ public static class ContentValidator
         {
             var list = group.ToList();
             foreach (var duplicate in list.Skip(1))
-                diagnostics.Error(Codes.DuplicateId, FieldLine(duplicate.File, "id"),
-                    $"duplicate declaration id '{group.Key.Id}', already used at {FieldLine(list[0].File, "id")}", "give each declaration its own id");
+                diagnostics.Error(Codes.DuplicateId, IdLine(duplicate.File),
+                    $"duplicate declaration id '{group.Key.Id}', already used at {IdLine(list[0].File)}", "give each declaration its own id");
         }
         foreach (var group in content.Declarations.GroupBy(d => d.Id))
         {
@@ -214,7 +243,12 @@ public static class ContentValidator
         }
     }
 
+    private static SourceLocation IdLine(SourceFile file)
+    {
+        var m = Regex.Match(file.Text, "^id:", RegexOptions.Multiline);
+        return m.Success ? file.LocationOf(m.Index) : SourceLocation.File(file.Path);
+    }
+
     /// <summary>The path the translation of a content file into another language would have (NAME.fr.md → NAME.en.md).</summary>
-    private static string TranslationPath(string path, string language) =>
-        System.Text.RegularExpressions.Regex.Replace(path, @"\.[^.]+\.md$", $".{language}.md");
+    public static string TranslationPath(string path, string language) => Regex.Replace(path, @"\.[^.]+\.md$", $".{language}.md");
 }

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+
+namespace Charter.Core.Load;
+
+/// <summary>
+/// Reads a charter's <c>structure.yml</c> (content/README.md, "Structure"): its kinds, each completed from the kind it
+/// <c>extends</c>, and its parts. Every kind named anywhere must be defined; every problem is a diagnostic at its line.
+/// </summary>
+public static class StructureLoader
+{
+    public const string FileName = "structure.yml";
+
+    private static readonly string[] Numberings = ["arabic", "roman", "upper-roman", "alpha", "upper-alpha", "none"];
+
+    public static Structure? Load(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
+    {
+        var bytes = SourceReader.Read(path, displayPath, limits, diagnostics);
+        var text = bytes is null ? null : FrontMatter.Decode(bytes, displayPath, diagnostics);
+        if (text is null) return null;
+        var file = new SourceFile(displayPath, text);
+        var root = FrontMatter.ParseYaml(file, limits, diagnostics);
+        if (root is null) return null;
+        var errorsBefore = diagnostics.ErrorCount;
+
+        var raw = new Dictionary<string, FieldReader>(StringComparer.Ordinal);
+        if (root.Mapping("kinds") is { } kindsMap)
+        {
+            foreach (var name in kindsMap.Names())
+                if (kindsMap.Mapping(name) is { } kind) raw[name] = kind;
+        }
+        else diagnostics.Error(Codes.MissingField, root.Location, "missing required field 'kinds'", "list the kinds of unit of the charter under 'kinds:'");
+
+        var kinds = new Dictionary<string, KindDef>(StringComparer.Ordinal);
+        KindDef? Resolve(string name, ImmutableHashSet<string> seen)
+        {
+            if (kinds.TryGetValue(name, out var done)) return done;
+            if (!raw.TryGetValue(name, out var f)) return null;
+            KindDef? parent = null;
+            if (f.String("extends") is { } baseName)
+            {
+                if (seen.Contains(baseName))
+                    diagnostics.Error(Codes.InvalidValue, f.LocationOf("extends")!, $"kind '{name}' extends itself through '{baseName}'", "break the cycle of 'extends'");
+                else if (!raw.ContainsKey(baseName))
+                    diagnostics.Error(Codes.UnknownKind, f.LocationOf("extends")!, $"kind '{name}' extends '{baseName}', which is not a kind of this structure",
+                        $"use one of: {string.Join(", ", raw.Keys)}");
+                else parent = Resolve(baseName, seen.Add(name));
+            }
+            var kind = Read(name, f, parent, diagnostics);
+            kinds[name] = kind;
+            return kind;
+        }
+        foreach (var name in raw.Keys) Resolve(name, [name]);
+
+        var parts = ImmutableArray.CreateBuilder<PartDef>();
+        foreach (var part in root.List("parts", required: true))
+        {
+            var id = part.String("id", required: true) ?? "";
+            var kind = part.String("kind", required: true) ?? "";
+            if (id.Length > 0 && !ContentLoader.IsValidId(id))
+                diagnostics.Error(Codes.InvalidValue, part.LocationOf("id")!, $"part id '{id}' is not valid", "use lower-case letters, digits and hyphens: it names the part's file");
+            if (kind.Length > 0 && !kinds.ContainsKey(kind))
+                diagnostics.Error(Codes.UnknownKind, part.LocationOf("kind")!, $"unknown kind '{kind}'", $"use one of: {string.Join(", ", kinds.Keys)}");
+            if (parts.Any(p => p.Id == id))
+                diagnostics.Error(Codes.DuplicateId, part.Location, $"the part '{id}' is listed twice", "list each part once");
+            parts.Add(new PartDef(id, kind, part.Location));
+            part.ReportUnknown();
+        }
+
+        // Every kind a child list names must exist; a kind that holds itself (directly or not) would never end.
+        foreach (var kind in kinds.Values)
+            foreach (var child in kind.Children)
+                foreach (var k in child.Kinds.Where(k => !kinds.ContainsKey(k)))
+                    diagnostics.Error(Codes.UnknownKind, child.At, $"kind '{kind.Name}' lists '{k}' under '{child.Name}', which is not a kind of this structure",
+                        $"use one of: {string.Join(", ", kinds.Keys)}");
+        root.ReportUnknown();
+        return diagnostics.ErrorCount > errorsBefore ? null : new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file);
+    }
+
+    private static KindDef Read(string name, FieldReader f, KindDef? parent, DiagnosticBag diagnostics)
+    {
+        f.String("extends");
+        var (singular, plural) = f.LocalizedPair("name");
+        var fields = (parent?.Fields ?? ImmutableDictionary<string, FieldDef>.Empty).ToBuilder();
+        if (f.Mapping("fields") is { } map)
+            foreach (var key in map.Names())
+            {
+                var spec = map.String(key) ?? "";
+                var required = spec.EndsWith('!');
+                var typeName = spec.TrimEnd('!');
+                if (!Enum.TryParse<FieldType>(typeName, ignoreCase: true, out var type) || typeName.Any(char.IsUpper))
+                {
+                    diagnostics.Error(Codes.InvalidValue, map.LocationOf(key)!, $"field type '{typeName}' is not known",
+                        "use text, markdown, number, date, refs, link or list, with '!' when the field is required");
+                    continue;
+                }
+                fields[key] = new FieldDef(key, type, required, fields.TryGetValue(key, out var inherited) ? inherited.Order : fields.Count);
+            }
+        var numbering = f.String("numbering") ?? parent?.Numbering ?? "arabic";
+        if (!Numberings.Contains(numbering))
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("numbering")!, $"numbering '{numbering}' is not known", $"use one of: {string.Join(", ", Numberings)}");
+        var text = f.String("text") ?? parent?.Text ?? "text";
+        var headings = (parent?.Headings ?? ImmutableDictionary<string, LocalizedText>.Empty).ToBuilder();
+        if (f.Mapping("headings") is { } h)
+            foreach (var key in h.Names()) headings[key] = h.Localized(key);
+        var children = f.Has("children") ? ReadChildren(f, diagnostics) : parent?.Children ?? [];
+        var kind = new KindDef(name,
+            singular.IsEmpty ? parent?.Singular ?? LocalizedText.Empty : singular, plural.IsEmpty ? parent?.Plural ?? LocalizedText.Empty : plural,
+            fields.ToImmutable(), text,
+            f.String("id") ?? parent?.IdPattern ?? "", f.String("number") ?? parent?.NumberPattern ?? "{n}", numbering,
+            Or(f.Localized("label"), parent?.Label), Or(f.Localized("cite"), parent?.Cite), Or(f.Localized("nav"), parent?.Nav),
+            f.String("page") ?? parent?.Page, f.String("template") ?? parent?.Template,
+            f.Bool("citable") ?? parent?.Citable ?? true, f.Bool("searchable") ?? parent?.Searchable ?? true,
+            f.Bool("toc") ?? parent?.Toc ?? false, f.String("short") ?? parent?.Short, f.String("heading") ?? parent?.HeadingFrom,
+            f.Bool("show_number") ?? parent?.ShowNumber ?? true, headings.ToImmutable(), children, f.Location);
+        var distinct = kind.IdPattern.Length == 0 || kind.IdPattern.Contains("{part}") || kind.IdPattern.Contains("{n}") || kind.IdPattern.Contains("{parent}");
+        if (!distinct) diagnostics.Error(Codes.InvalidValue, f.LocationOf("id")!, $"the id pattern '{kind.IdPattern}' would give every {name} the same id",
+            "include {n} (its number), {parent} (its parent's id) or {part} (its part's id)");
+        f.ReportUnknown();
+        return kind;
+    }
+
+    private static LocalizedText Or(LocalizedText own, LocalizedText? inherited) => own.IsEmpty ? inherited ?? LocalizedText.Empty : own;
+
+    private static ImmutableArray<ChildDef> ReadChildren(FieldReader f, DiagnosticBag diagnostics)
+    {
+        var result = ImmutableArray.CreateBuilder<ChildDef>();
+        foreach (var c in f.List("children"))
+        {
+            var key = c.String("key");
+            var folder = c.String("folder");
+            if ((key is null) == (folder is null))
+                diagnostics.Error(Codes.InvalidValue, c.Location, "a child list names either a 'key' (units in the front matter) or a 'folder' (one file each)",
+                    "write '- { key: priorities, kinds: [priority] }' or '- { folder: principles, kinds: [principle] }'");
+            var kinds = c.StringList("kinds", required: true);
+            result.Add(new ChildDef(key, folder, kinds, c.Int("count"), c.String("order"), c.Bool("toc") ?? false, c.Localized("heading"), c.Location));
+            c.ReportUnknown();
+        }
+        return result.ToImmutable();
+    }
+}

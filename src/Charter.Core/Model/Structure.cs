@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Charter.Core.Diagnostics;
+
+namespace Charter.Core.Model;
+
+/// <summary>
+/// The shape of one charter, from its <c>structure.yml</c>: the kinds of unit it is made of and its parts (the files
+/// of its folder) in reading order. Nothing in C# knows a charter's kinds: everything a kind does — its fields, how it
+/// is numbered and cited, the page it lives on, what it holds — is said here.
+/// </summary>
+public sealed record Structure(ImmutableDictionary<string, KindDef> Kinds, ImmutableArray<PartDef> Parts, SourceFile File)
+{
+    public KindDef Kind(string name) => Kinds[name];
+}
+
+/// <summary>A part of a charter: one file of its folder (<c>{Id}.{lang}.md</c>), a unit of <see cref="Kind"/>.</summary>
+public sealed record PartDef(string Id, string Kind, SourceLocation At);
+
+/// <summary>A text given per language (<c>{ fr: …, en: … }</c>), or one text for every language.</summary>
+public sealed record LocalizedText(ImmutableDictionary<string, string> ByLanguage)
+{
+    public static readonly LocalizedText Empty = new(ImmutableDictionary<string, string>.Empty);
+
+    /// <summary>The text in this language, else the one for every language ("*"), else in <paramref name="fallback"/>, else the first by code, else null.</summary>
+    public string? In(string language, string? fallback = null) =>
+        ByLanguage.TryGetValue(language, out var text) ? text
+        : ByLanguage.TryGetValue("*", out var any) ? any
+        : fallback is not null && ByLanguage.TryGetValue(fallback, out var other) ? other
+        : ByLanguage.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).FirstOrDefault();
+
+    public bool IsEmpty => ByLanguage.IsEmpty;
+}
+
+/// <summary>The type of a field a kind declares, which says how it is read, validated, shown and described in the schema.</summary>
+public enum FieldType
+{
+    /// <summary>One line of text, typographed.</summary>
+    Text,
+    /// <summary>Markdown, rendered.</summary>
+    Markdown,
+    /// <summary>A whole number (a section's or principle's number).</summary>
+    Number,
+    /// <summary>A month of a year, YYYY-MM.</summary>
+    Date,
+    /// <summary>A list of declaration ids.</summary>
+    Refs,
+    /// <summary>ref:ID (a declaration) or the id of a part of the charter.</summary>
+    Link,
+    /// <summary>A list of lines of text (names).</summary>
+    List,
+}
+
+/// <param name="Order">Its place in the kind's list of fields: fields are read, shown and described in that order.</param>
+public sealed record FieldDef(string Key, FieldType Type, bool Required, int Order);
+
+/// <summary>
+/// What a unit of a kind holds: units listed under <see cref="Key"/> in its front matter, or one file each in the
+/// folder <see cref="Folder"/>; each of one of <see cref="Kinds"/> (the first unless the unit says <c>kind:</c>).
+/// </summary>
+/// <param name="Count">How many there must be, when the charter fixes it (five priorities per principle).</param>
+/// <param name="Order">A date field the units must be in ascending order of (the timeline).</param>
+/// <param name="Toc">Whether they are listed under their parent in the charter's table of contents.</param>
+/// <param name="Heading">A heading shown before them on their parent's page ("Nos priorités").</param>
+public sealed record ChildDef(string? Key, string? Folder, ImmutableArray<string> Kinds, int? Count, string? Order, bool Toc,
+    LocalizedText Heading, SourceLocation At)
+{
+    /// <summary>What the content calls them: the front-matter key or the folder name.</summary>
+    public string Name => Key ?? Folder!;
+}
+
+/// <summary>
+/// A kind of unit. Patterns: <c>{n}</c> is the unit's number among its siblings (or its own <c>number:</c> field),
+/// formatted by <see cref="Numbering"/>; <c>{parent}</c> the parent's id (in <see cref="IdPattern"/>) or number (in
+/// <see cref="NumberPattern"/>); <c>{part}</c> the part's id; in labels and citations <c>{number}</c> is the full
+/// number, <c>{1}</c>, <c>{2}</c>… its components, <c>{title}</c>, <c>{date}</c> and <c>{parent.FIELD}</c> fields.
+/// </summary>
+/// <param name="Text">Where the unit's own text is: "body" (the Markdown body of its file) or a front-matter key ("text").</param>
+/// <param name="Page">The address of the unit's own page, relative to its charter's home ("principles/{n}/"); null: on its parent's page.</param>
+/// <param name="Template">The theme template of its page.</param>
+/// <param name="Nav">The label of its page in the charter's navigation, when it is there.</param>
+/// <param name="Short">The short address of the unit under /{lang}/ for the main charter ("{number}" gives /fr/2.3/).</param>
+/// <param name="HeadingFrom">What names the unit after its label where it is listed: "parent" (the parent's title), a field, or null.</param>
+/// <param name="ShowNumber">Whether its number is shown (a list of commitments is numbered for its items' sake, not shown).</param>
+/// <param name="Headings">Texts a template shows about the kind, by name (previous, next, contributors, …).</param>
+public sealed record KindDef(
+    string Name, LocalizedText Singular, LocalizedText Plural, ImmutableDictionary<string, FieldDef> Fields, string Text,
+    string IdPattern, string NumberPattern, string Numbering, LocalizedText Label, LocalizedText Cite, LocalizedText Nav,
+    string? Page, string? Template, bool Citable, bool Searchable, bool Toc, string? Short, string? HeadingFrom, bool ShowNumber,
+    ImmutableDictionary<string, LocalizedText> Headings, ImmutableArray<ChildDef> Children, SourceLocation At)
+{
+    /// <summary>The fields in the order the structure lists them (a dictionary's order is not stable from one run to the next).</summary>
+    public IEnumerable<FieldDef> OrderedFields => Fields.Values.OrderBy(f => f.Order);
+
+    /// <summary>Whether the unit's text is its file's Markdown body (a unit that is a file of its own).</summary>
+    public bool TextIsBody => Text == "body";
+
+    /// <summary>The child list a kind of unit may appear in, if this kind holds it.</summary>
+    public ChildDef? ChildFor(string kind) => Children.FirstOrDefault(c => c.Kinds.Contains(kind));
+}
