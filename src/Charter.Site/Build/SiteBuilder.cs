@@ -114,6 +114,8 @@ public static class SiteBuilder
             cancel.ThrowIfCancellationRequested();
             // The theme's own problems are reported with the content's, not only once the content is right.
             var toolsReady = tools.GetAwaiter().GetResult();
+            // So are the templates the structures name (structures load first, even when content files fail).
+            toolsReady.Theme.ReportProblems(content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct(), diagnostics);
             if (diagnostics.HasErrors) return Failed();
 
             // From here files go straight to a staging folder as they are made (or into memory for check and serve).
@@ -130,15 +132,18 @@ public static class SiteBuilder
 
             stage = "render";
             var factories = PageFactory.ForLanguages(site, toolsReady.Strings, toolsReady.Markdown, diagnostics);
+            var records = site.Config.Languages.ToDictionary(l => l, l => new Records(site, l, toolsReady.Strings, toolsReady.Markdown));
             var pages = Timed("render", () =>
             {
                 var models = PageModels(site, factories);
                 if (!UniqueAddresses(models, diagnostics)) return models;
-                // The index needs the units, not the HTML: it is made alongside the templates (its time is its own).
+                // The data files need the units, not the HTML: they are made alongside the templates (their time is their own).
+                var context = new OutputContext(site, toolsReady.Strings, toolsReady.Markdown, models, records, cache, diagnostics, cancel);
+                var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null);
                 index = Task.Run(() =>
                 {
                     var indexClock = Stopwatch.StartNew();
-                    Index(site, models, factories, Emit, options.DeferDataFiles ? deferred.Enqueue : null, cache);
+                    foreach (var output in Outputs.Data) output.Make(context, sink);
                     return indexClock.Elapsed;
                 });
                 RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel);
@@ -191,7 +196,7 @@ public static class SiteBuilder
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
-        else theme.ReportProblems(PageFactory.Templates.Append(TemplateRenderer.Layout), diagnostics);
+        else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout), diagnostics);
         // A key a translation lacks is shown in the default language rather than as its name.
         var defaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
         var strings = config.Languages.ToDictionary(l => l, l =>
@@ -247,30 +252,5 @@ public static class SiteBuilder
                 "rename the charter folder (content/NAME/) whose name is taken by a page of the site");
         }
         return ok;
-    }
-
-    private static void Index(ResolvedSite site, List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, Action<OutputFile> files,
-        Action<DeferredFile>? defer, BuildCache? cache)
-    {
-        void Data(string path, Func<byte[]> make)
-        {
-            if (defer is null) files(new OutputFile(path, make()));
-            else defer(new DeferredFile(path, make));
-        }
-
-        Parallel.ForEach(site.Config.Languages, language =>
-        {
-            var factory = factories[language];
-            foreach (var (path, make) in SiteIndexer.OpenData(site, language, factory)) Data(path, make);
-            var documents = new Lazy<IReadOnlyList<UnitRecord>>(() => SiteIndexer.SearchDocuments(site, language, factory));
-            Data(SiteIndexer.DocumentStorePath(language), () => Json.DocumentStore(documents.Value));
-            Data(SearchIndex.PathFor(language), () => (cache is null
-                ? SearchIndex.Build(language, documents.Value)
-                : cache.SearchIndexFor(language, documents.Value, () => SearchIndex.Build(language, documents.Value))).Content);
-            files(SiteIndexer.OpenSearch(language, site.Config.TitleIn(language), factory.Absolute(Permalinks.Search(language)),
-                factory.Absolute("assets/icon.svg")));
-        });
-        files(SiteIndexer.Sitemap(pages.Select(p => p.Page)));
-        files(SiteIndexer.Robots(site.Config.BaseUrl + "sitemap.xml"));
     }
 }

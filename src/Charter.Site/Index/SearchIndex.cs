@@ -8,10 +8,11 @@ public static class SearchIndex
     /// <summary>Where a language's index goes in the site.</summary>
     public static string PathFor(string language) => $"{language}/search/index.json";
 
-    public static OutputFile Build(string language, IReadOnlyList<UnitRecord> documents)
+    /// <param name="search">The language's search pipeline (its descriptor's lunr-languages code).</param>
+    public static OutputFile Build(string language, string search, IReadOnlyList<UnitRecord> documents)
     {
         var docs = documents.Select((d, i) => new Charter.Search.SearchDocument(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title, d.Text)).ToList();
-        return new OutputFile(PathFor(language), System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(language, docs)));
+        return new OutputFile(PathFor(language), System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(search, docs)));
     }
 }

@@ -16,15 +16,15 @@ public static class SiteIndexer
     /// charter.json of every charter in a language (and of the main charter at {lang}/charter.json), each as its
     /// path and how to make it: a build makes them at once, serve when they are first asked for.
     /// </summary>
-    public static IEnumerable<(string Path, Func<byte[]> Make)> OpenData(ResolvedSite site, string language, PageFactory factory)
+    public static IEnumerable<(string Path, Func<byte[]> Make)> OpenData(ResolvedSite site, string language, Records records)
     {
         foreach (var slug in site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language))))
         {
             var bytes = new Lazy<byte[]>(() =>
             {
                 var meta = site.Edition(slug, language).Meta.Value;
-                return Json.OpenData(language, meta.Title, meta.Citation, factory.Href(Permalinks.Charter(language, slug)),
-                    factory.UnitRecords(slug).Concat(factory.DeclarationRecords()));
+                return Json.OpenData(language, meta.Title, meta.Citation, records.Href(Permalinks.Charter(language, slug)),
+                    records.Units(slug).Concat(records.DeclarationRecords()));
             });
             yield return ($"{language}/{slug}/charter.json", () => bytes.Value);
             if (slug == site.MainCharter) yield return ($"{language}/charter.json", () => bytes.Value);
@@ -32,9 +32,9 @@ public static class SiteIndexer
     }
 
     /// <summary>The search documents of a language: every unit of every charter, then the declarations. Refs are positions.</summary>
-    public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedSite site, string language, PageFactory factory) =>
+    public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedSite site, string language, Records records) =>
         site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
-            .SelectMany(factory.UnitRecords).Concat(factory.DeclarationRecords()).ToList();
+            .SelectMany(records.Units).Concat(records.DeclarationRecords()).ToList();
 
     /// <summary>Where a language's search document store goes.</summary>
     public static string DocumentStorePath(string language) => $"{language}/search/documents.json";
@@ -57,7 +57,7 @@ public static class SiteIndexer
                 {
                     xml.WriteStartElement("xhtml", "link", "http://www.w3.org/1999/xhtml");
                     xml.WriteAttributeString("rel", "alternate");
-                    xml.WriteAttributeString("hreflang", alternate.Lang);
+                    xml.WriteAttributeString("hreflang", alternate.Tag);
                     xml.WriteAttributeString("href", alternate.AbsoluteUrl);
                     xml.WriteEndElement();
                 }

@@ -53,14 +53,34 @@ public sealed class MarkdownRenderer
         return _memo is null ? RenderNow(markdown, context) : _memo.Render(markdown, context, RenderNow);
     }
 
+    // The plain text of a Markdown text depends on the text and its typography only (not on where its links lead):
+    // the open data and search take the one the pages' rendering made, or make it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Markdown, string Typography), string> _plain = new();
+
+    /// <summary>The plain text of a Markdown text (for charter.json and search), in its language's typography.</summary>
+    public string PlainText(string? markdown, Typography typography)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (_plain.TryGetValue((markdown, typography.Name), out var known)) return known;
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        Rewrite(document, new MarkdownContext("", typography, _ => null, (_, _) => null));
+        return _plain.GetOrAdd((markdown, typography.Name), Charter.Site.Markdown.PlainText.Of(document));
+    }
+
     /// <summary>Forgets what the last build did not render: texts edited away, pages removed.</summary>
-    public void Sweep() => _memo?.Sweep();
+    public void Sweep()
+    {
+        _memo?.Sweep();
+        _plain.Clear();
+    }
 
     private RenderedText RenderNow(string markdown, MarkdownContext context)
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var refused = Rewrite(document, context);
-        return new RenderedText(ToHtml(document), PlainText.Of(document)) { RefusedUrls = refused };
+        var text = Charter.Site.Markdown.PlainText.Of(document);
+        _plain.TryAdd((markdown, context.Typography.Name), text);
+        return new RenderedText(ToHtml(document), text) { RefusedUrls = refused };
     }
 
     private string ToHtml(MarkdownDocument document)

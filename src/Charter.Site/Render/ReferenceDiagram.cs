@@ -6,10 +6,10 @@ namespace Charter.Site.Render;
 
 public sealed record DiagramNodeVm(string Id, string Label, string Url, double Y, int Count, string Type);
 public sealed record DiagramEdgeVm(string From, string To, string Path, double Width, int Count, string Title);
-public sealed record DiagramRowVm(string Label, string Url, IReadOnlyList<DeclarationLinkVm> Cites);
+public sealed record DiagramRowVm(string Label, string Url, EquatableList<DeclarationLinkVm> Cites);
 public sealed record DiagramVm(double Width, double Height, double LeftX, double RightX,
-    IReadOnlyList<DiagramNodeVm> Sources, IReadOnlyList<DiagramNodeVm> Targets, IReadOnlyList<DiagramEdgeVm> Edges,
-    IReadOnlyList<DiagramRowVm> Rows);
+    EquatableList<DiagramNodeVm> Sources, EquatableList<DiagramNodeVm> Targets, EquatableList<DiagramEdgeVm> Edges,
+    EquatableList<DiagramRowVm> Rows);
 
 /// <summary>
 /// The layout of the references diagram: on the left the parts of a charter (a principle, a list of commitments, a
@@ -20,18 +20,26 @@ public static class ReferenceDiagram
 {
     private const double RowHeight = 30, Top = 24, Width = 820, LeftX = 300, RightX = 520;
 
-    public static DiagramVm Build(ResolvedSite site, string language, string slug, Func<string, string> href,
-        Func<ResolvedDeclaration, DeclarationLinkVm> link)
+    public static DiagramVm Build(Pages.PageContext page, Pages.UnitViews units, string slug)
     {
+        var site = page.Site;
+        var language = page.Lang;
+        Func<string, string> href = page.Href;
+        Func<ResolvedDeclaration, DeclarationLinkVm> link = page.DeclarationLink;
         var edition = site.Edition(slug, language);
-        // Group the citing passages by the part of the charter a reader would name.
-        var groups = new List<(string Key, string Label, string Url, List<Passage> Passages)>();
-        foreach (var passage in edition.Passages.Where(p => !p.References.IsEmpty))
+        // Group the citing units by the part of the charter a reader would name (see GroupOf).
+        var groups = new List<(string Key, string Label, string Url, List<ResolvedUnit> Passages)>();
+        foreach (var (unit, group0) in Groups(edition))
         {
-            var (key, label, path) = GroupOf(edition, passage);
+            if (unit.References.IsEmpty) continue;
+            var vm = units.Unit(edition, group0);
+            var key = group0.Id;
+            // A labelled unit is named by its number and title ("2. Équité"), a list or a part by its title or heading.
+            var label = group0.Kind.Label.In(language) is not null && vm.Title is { } title ? $"{group0.Unit.Number}. {title}" : vm.Title ?? vm.Heading ?? vm.Label;
+            var path = group0.HasPage ? group0.PagePath : group0.Url;
             var group = groups.FirstOrDefault(g => g.Key == key);
             if (group.Key is null) { group = (key, label, href(path), []); groups.Add(group); }
-            group.Passages.Add(passage);
+            group.Passages.Add(unit);
         }
         var declarations = site.DeclarationsByLanguage[language];
         var targets = declarations
@@ -63,28 +71,24 @@ public static class ReferenceDiagram
             }
         }
         var tableRows = groups.Select(g => new DiagramRowVm(g.Label, g.Url,
-            targets.Where(t => g.Passages.Any(p => p.References.Contains(t.Id))).Select(link).ToList())).ToList();
-        return new DiagramVm(Width, Round(height), LeftX, RightX, sources, targetNodes, edges, tableRows);
+            targets.Where(t => g.Passages.Any(p => p.References.Contains(t.Id))).Select(link).ToEquatable())).ToEquatable();
+        return new DiagramVm(Width, Round(height), LeftX, RightX, sources.ToEquatable(), targetNodes.ToEquatable(), edges.ToEquatable(), tableRows);
     }
 
-    private static (string Key, string Label, string Path) GroupOf(ResolvedEdition e, Passage p)
+    /// <summary>
+    /// Every unit with the group it is drawn in: a part and the leaves right under it (premises, milestones) in the
+    /// part; a unit right under a part that holds units of its own (a principle, a list of commitments) with all of them.
+    /// </summary>
+    private static IEnumerable<(ResolvedUnit Unit, ResolvedUnit Group)> Groups(ResolvedEdition e)
     {
-        switch (p.Kind)
+        foreach (var part in e.Parts)
         {
-            case UnitKinds.Principle:
-            case UnitKinds.Priority:
-                var principle = e.Principles.First(x => x.Value.Id == p.Id || x.Value.Priorities.Any(y => y.Id == p.Id)).Value;
-                return (principle.Id, $"{principle.Number}. {principle.Title}", Permalinks.Principle(e.Language, e.Slug, principle.Number));
-            case UnitKinds.Commitment:
-            case UnitKinds.Call:
-                var list = e.Commitments!.Value.Lists.First(l => l.Items.Any(i => i.Id == p.Id));
-                return (list.Id, list.Heading, Permalinks.Section(e.Language, e.Slug, "commitments") + "#" + list.Id);
-            case UnitKinds.Premise:
-                return ("vision", e.Vision!.Value.Section.Title, p.PagePath);
-            case UnitKinds.Milestone:
-                return ("timeline", e.Timeline!.Value.Title, p.PagePath);
-            default:
-                return (p.Id, p.Heading ?? p.Id, p.PagePath + "#" + p.Id);
+            yield return (part, part);
+            foreach (var child in part.Children)
+            {
+                var group = child.Children.IsEmpty ? part : child;
+                foreach (var unit in child.DescendantsAndSelf()) yield return (unit, group);
+            }
         }
     }
 

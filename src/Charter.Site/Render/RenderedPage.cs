@@ -4,4 +4,4 @@ namespace Charter.Site.Render;
 public sealed record OutputFile(string Path, byte[] Content);
 
 /// <summary>A page to render: the template, the page metadata and the template's own data.</summary>
-public sealed record PageSpec(string Path, string Template, PageVm Page, IReadOnlyDictionary<string, object?> Data);
+public sealed record PageSpec(string Path, string Template, PageVm Page, EquatableMap Data);

@@ -1,8 +1,9 @@
 namespace Charter.Site.Render;
 
 // The shapes templates see. Property names reach Liquid in snake_case (Number → number, AbsoluteUrl → absolute_url).
-// Fields ending in Html hold HTML the build produced and escaped; templates print them with '| raw'.
-// Everything else is text and is escaped by the template engine.
+// Fields ending in Html, and the values of Prose, hold HTML the build produced and escaped; templates print them with
+// '| raw'. Everything else is text and is escaped by the template engine. Every model compares by value (records over
+// EquatableList and EquatableMap), which is how serve knows a page has not changed.
 
 /// <summary>A link; Current when the page is this link's page or below it, Exact when it is the page itself.</summary>
 public sealed record LinkVm(string Label, string Url, bool Current = false, bool Exact = false);
@@ -14,13 +15,13 @@ public sealed record AlternateVm(string Lang, string Tag, string Name, string Ur
 public sealed record SearchElsewhereVm(string Lang, string Tag, string Url, string Label);
 
 public sealed record SiteVm(string Title, string BasePath, string HomeUrl, string SearchUrl, string AssetsUrl, string OpenSearchUrl,
-    string DeclarationsUrl, IReadOnlyList<AlternateVm> Languages, string SourceNote);
+    string DeclarationsUrl, EquatableList<AlternateVm> Languages, string SourceNote);
 
 /// <summary>What every page has: its language, title, addresses and the head links.</summary>
 public sealed record PageVm(
     string Lang, string Kind, string Title, string HeadTitle, string Description, string Path, string Url, string Canonical,
-    IReadOnlyList<AlternateVm> Alternates, string XDefault, string? JsonLd, string? Notice,
-    IReadOnlyList<LinkVm> Breadcrumbs, IReadOnlyList<LinkVm> Nav, string? CharterTitle, string? CharterUrl, string? SideBySideUrl, bool Noindex = false)
+    EquatableList<AlternateVm> Alternates, string XDefault, string? JsonLd, string? Notice,
+    EquatableList<LinkVm> Breadcrumbs, EquatableList<LinkVm> Nav, string? CharterTitle, string? CharterUrl, string? SideBySideUrl, bool Noindex = false)
 {
     /// <summary>The page language's BCP 47 tag, for &lt;html lang&gt;.</summary>
     public string LangTag { get; init; } = Lang;
@@ -29,31 +30,41 @@ public sealed record PageVm(
     public string Dir { get; init; } = "ltr";
 }
 
-/// <summary>A citable unit as shown on a page.</summary>
+/// <summary>
+/// A unit of a charter as shown: its label ("Priorité 2.3"), permalink and citation, its text rendered, its fields
+/// (text, lists and dates as text in <see cref="Fields"/>, Markdown fields as HTML in <see cref="Prose"/>), the units it
+/// holds, and, when it has a page of its own, that page's address.
+/// </summary>
+/// <param name="Heading">What names it after its label where it is listed ("Équité").</param>
+/// <param name="Title">Its own title, when it has one.</param>
+/// <param name="Headings">The kind's texts for templates, in the page's language (previous, next, contributors, …).</param>
+/// <param name="ChildrenHeading">The heading its structure gives the units it holds ("Nos priorités"), if any.</param>
+/// <param name="NameLists">Its list fields (names of contributors, partners), each with its heading and its lead-in (the field KEY_intro).</param>
 public sealed record UnitVm(
     string Id, string Kind, string Number, string Label, string Html, string Text, string Url, string AbsoluteUrl,
-    string Citation, bool Fallback, string TextLang, string? Heading, IReadOnlyList<LinkVm> SeeAlso);
+    string Citation, bool Fallback, string TextLang, string? Heading, EquatableList<LinkVm> SeeAlso,
+    string? Title, int Ordinal, string? PageUrl, EquatableMap Fields, EquatableMap Prose, EquatableMap Headings, string? ChildrenHeading,
+    EquatableList<NameListVm> NameLists, EquatableList<UnitVm> Children, EquatableList<NoteVm> Notes, DateVm? Date, string? LinkUrl);
 
-public sealed record SectionVm(string Id, string Number, string Title, string? Headline, string Html, bool Fallback, string TextLang);
+public sealed record NameListVm(string Key, string? Heading, string? Intro, EquatableList<string> Names);
 
-public sealed record TocEntryVm(string Number, string Title, string Url, IReadOnlyList<TocEntryVm> Children);
+/// <summary>A dated unit's date: machine-readable (YYYY-MM, for &lt;time&gt;) and as the page's language writes it.</summary>
+public sealed record DateVm(string Datetime, string Label, int Year);
+
+public sealed record TocEntryVm(string Number, string Title, string Url, EquatableList<TocEntryVm> Children);
 
 public sealed record CharterVm(string Slug, string Title, string ShortTitle, string Organization, string Year, string? Place,
-    string Citation, string Description, string Url, string Html, IReadOnlyList<TocEntryVm> Toc, string JsonUrl);
+    string Citation, string Description, string Url, string Html, EquatableList<TocEntryVm> Toc, string JsonUrl);
 
 /// <param name="Cited">How often the Charter cites it, in words that agree with its title ("citée 2 fois").</param>
 public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type, string Cited);
 
-public sealed record PrincipleVm(UnitVm Unit, string Title, string Theme, string Url, IReadOnlyList<UnitVm> Priorities, IReadOnlyList<NoteVm> Notes);
+public sealed record DeclarationVm(string Id, string Title, string Issuer, string Year, string Type, string Excerpt, string? Url, string Html,
+    string TextLang, bool Fallback);
 
 public sealed record NoteVm(int Number, string Id, string RefId, string Html);
 
-public sealed record CommitmentListVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Items);
-
-public sealed record MilestoneVm(UnitVm Unit, string Datetime, string DateLabel, string? ConcernsUrl);
-
-public sealed record YearVm(string Year, IReadOnlyList<MilestoneVm> Milestones);
-
 public sealed record CitedByVm(string Label, string Title, string Url, string Charter);
 
-public sealed record SideBySideRowVm(string Id, string Kind, string Heading, IReadOnlyList<UnitVm> Cells);
+/// <param name="Part">Whether the row is a part of the charter (a section), set apart from the units.</param>
+public sealed record SideBySideRowVm(string Id, string Kind, string Heading, bool Part, EquatableList<UnitVm> Cells);

@@ -1,0 +1,95 @@
+using Charter.Core.Diagnostics;
+using Charter.Core.Resolve;
+using Charter.Site.Index;
+using Charter.Site.Markdown;
+using Charter.Site.Render;
+
+namespace Charter.Site.Build;
+
+/// <summary>What an output of the build is made from: the resolved site, each language's strings and records, the page models.</summary>
+public sealed record OutputContext(
+    ResolvedSite Site, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown, IReadOnlyList<PageSpec> Pages,
+    IReadOnlyDictionary<string, Records> Records, BuildCache? Cache, DiagnosticBag Diagnostics, CancellationToken Cancel)
+{
+    public string Absolute(string path) => Site.Config.BaseUrl + path;
+}
+
+/// <summary>
+/// Where an output puts its files: <see cref="File"/> for files made now; <see cref="Data"/> for data files, which
+/// serve makes only when first asked for (they take longest and an edit never waits for them).
+/// </summary>
+public sealed record OutputSink(Action<OutputFile> File, Action<DeferredFile>? Defer)
+{
+    public void Data(string path, Func<byte[]> make)
+    {
+        if (Defer is null) File(new OutputFile(path, make()));
+        else Defer(new DeferredFile(path, make));
+    }
+}
+
+/// <summary>One kind of file the build makes. A new export is one more entry of <see cref="Outputs.Data"/>.</summary>
+public interface IOutput
+{
+    string Name { get; }
+    void Make(OutputContext context, OutputSink sink);
+}
+
+/// <summary>The outputs of a build besides the pages (which <see cref="SiteBuilder"/> renders with the theme), in one registry.</summary>
+public static class Outputs
+{
+    public static readonly IReadOnlyList<IOutput> Data =
+        [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput()];
+}
+
+/// <summary>charter.json of every charter, per language (and of the main charter at {lang}/charter.json).</summary>
+internal sealed class OpenDataOutput : IOutput
+{
+    public string Name => "charter.json";
+
+    public void Make(OutputContext c, OutputSink sink)
+    {
+        foreach (var language in c.Site.Config.Languages)
+            foreach (var (path, make) in SiteIndexer.OpenData(c.Site, language, c.Records[language])) sink.Data(path, make);
+    }
+}
+
+/// <summary>The search document store and lunr index of each language.</summary>
+internal sealed class SearchOutput : IOutput
+{
+    public string Name => "search";
+
+    public void Make(OutputContext c, OutputSink sink) => Parallel.ForEach(c.Site.Config.Languages, language =>
+    {
+        var documents = new Lazy<IReadOnlyList<UnitRecord>>(() => SiteIndexer.SearchDocuments(c.Site, language, c.Records[language]));
+        var search = c.Strings[language].Language.Search;
+        sink.Data(SiteIndexer.DocumentStorePath(language), () => Json.DocumentStore(documents.Value));
+        sink.Data(SearchIndex.PathFor(language), () => (c.Cache is null
+            ? SearchIndex.Build(language, search, documents.Value)
+            : c.Cache.SearchIndexFor(language, documents.Value, () => SearchIndex.Build(language, search, documents.Value))).Content);
+    });
+}
+
+internal sealed class OpenSearchOutput : IOutput
+{
+    public string Name => "opensearch";
+
+    public void Make(OutputContext c, OutputSink sink)
+    {
+        foreach (var language in c.Site.Config.Languages)
+            sink.File(SiteIndexer.OpenSearch(language, c.Site.Config.TitleIn(language), c.Absolute(Permalinks.Search(language)), c.Absolute("assets/icon.svg")));
+    }
+}
+
+internal sealed class SitemapOutput : IOutput
+{
+    public string Name => "sitemap";
+
+    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page)));
+}
+
+internal sealed class RobotsOutput : IOutput
+{
+    public string Name => "robots";
+
+    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Robots(c.Site.Config.BaseUrl + "sitemap.xml"));
+}

@@ -1,0 +1,114 @@
+using Charter.Core.Model;
+using Charter.Core.Resolve;
+
+namespace Charter.Site.Render.Pages;
+
+/// <summary>
+/// The pages of a charter in one language: its home (metadata, table of contents and the parts that have no page of
+/// their own), then a page for every unit whose kind has one, with the template its kind names, in reading order.
+/// </summary>
+public sealed class CharterPages(PageContext page, UnitViews units)
+{
+    public IEnumerable<PageSpec> Pages(ResolvedEdition e)
+    {
+        var charter = Card(e);
+        var homePath = Permalinks.Charter(page.Lang, e.Slug);
+        var onHome = e.Parts.Where(p => !p.HasPage).Select(p => units.Unit(e, p)).ToEquatable();
+        var home = page.Page("charter", homePath, e.Meta.Value.Title, e.Meta.Value.Description, e, page.Crumbs(null),
+            page.Notice(e.Meta.IsFallback || e.Parts.Where(p => !p.HasPage).Take(1).Any(p => p.IsFallback), e.Meta.Language),
+            JsonLd.Charter(page, e, homePath, e.Passages.Where(p => p.Citable).Select(p => units.Unit(e, p.Unit))));
+        yield return new PageSpec(homePath, "charter", home, PageContext.Data(("charter", charter), ("parts", onHome)));
+
+        foreach (var part in e.Parts)
+            foreach (var spec in UnitPages(e, part, charter, [])) yield return spec;
+    }
+
+    /// <summary>The pages of a unit and of the units below it that have pages, each with its trail of ancestors.</summary>
+    private IEnumerable<PageSpec> UnitPages(ResolvedEdition e, ResolvedUnit u, CharterVm charter, List<(string Label, string Path)> trail)
+    {
+        var here = trail;
+        if (u.HasPage)
+        {
+            var vm = units.Unit(e, u);
+            var label = u.Kind.Label.IsEmpty ? vm.Title ?? vm.Label : vm.Label;
+            here = [.. trail, (label, u.PagePath)];
+            var title = u.Kind.Label.IsEmpty ? vm.Title ?? vm.Label : vm.Title is { } t ? $"{vm.Label} · {t}" : vm.Label;
+            // The headline, or else the first required line of text besides the title (a principle's theme), describes the page.
+            var description = (u.Unit.TextField("headline") ?? u.Kind.OrderedFields
+                    .Where(f => f.Required && f.Type == FieldType.Text && f.Key is not ("title" or "heading"))
+                    .Select(f => u.Unit.TextField(f.Key)).FirstOrDefault(t => t is not null)) is { } d
+                ? page.Typo(d, u.Language) : e.Meta.Value.Description;
+            var siblings = SiblingsWithPages(e, u);
+            var index = siblings.FindIndex(s => s.Id == u.Id);
+            var shown = OnPage(u).Where(x => x.Kind.Citable).Select(x => units.Unit(e, x)).ToList();
+            var spec = page.Page(u.Kind.Template ?? "unit", u.PagePath, title, description, e, page.Crumbs(e, [.. here]),
+                page.Notice(u.IsFallback, u.Language), shown.Count == 0 ? null : JsonLd.Charter(page, e, u.PagePath, shown));
+            // The unit is also given under its kind's name ({{ principle.title }}), which reads better in a kind's own template.
+            var alias = u.Kind.Name.Replace('-', '_');
+            yield return new PageSpec(u.PagePath, u.Kind.Template ?? "unit", spec, PageContext.Data(("charter", charter), ("unit", vm),
+                (Reserved.Contains(alias) ? "unit" : alias, vm),
+                ("previous", index > 0 ? units.Unit(e, siblings[index - 1]) : null),
+                ("next", index >= 0 && index + 1 < siblings.Count ? units.Unit(e, siblings[index + 1]) : null),
+                ("years", Years(e, u))));
+        }
+        foreach (var child in u.Children)
+            foreach (var spec in UnitPages(e, child, charter, here)) yield return spec;
+    }
+
+    private static readonly HashSet<string> Reserved = ["charter", "unit", "previous", "next", "years", "page", "site", "t"];
+
+    /// <summary>The units shown on a unit's page: itself and those below it, down to (and including) those that have a page of their own.</summary>
+    private static IEnumerable<ResolvedUnit> OnPage(ResolvedUnit u)
+    {
+        yield return u;
+        foreach (var child in u.Children)
+        {
+            if (child.HasPage) yield return child;
+            else foreach (var below in OnPage(child)) yield return below;
+        }
+    }
+
+    /// <summary>The units of the same kind, with pages, under the same parent: a principle's previous and next.</summary>
+    private static List<ResolvedUnit> SiblingsWithPages(ResolvedEdition e, ResolvedUnit u)
+    {
+        var parent = e.Units.FirstOrDefault(p => p.Children.Any(c => c.Id == u.Id));
+        return parent is null ? [] : parent.Children.Where(c => c.HasPage && c.Unit.Kind == u.Unit.Kind).ToList();
+    }
+
+    /// <summary>A dated list (its kind orders it by a date), grouped by year for the page: the timeline.</summary>
+    private EquatableList<YearVm>? Years(ResolvedEdition e, ResolvedUnit u)
+    {
+        if (!u.Kind.Children.Any(c => c.Order is not null)) return null;
+        return u.Children.Where(c => Text.UnitText.DateOf(c) is not null).GroupBy(c => Text.UnitText.DateOf(c)!.Value.Year)
+            .Select(g => new YearVm(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Select(c => units.Unit(e, c)).ToEquatable()))
+            .ToEquatable();
+    }
+
+    /// <summary>The charter as a card (home pages) and as the head of its own pages: metadata and table of contents.</summary>
+    public CharterVm Card(ResolvedEdition e)
+    {
+        var meta = e.Meta.Value;
+        var l = e.Meta.Language;
+        return new CharterVm(e.Slug, page.Typo(meta.Title, l), page.Typo(meta.ShortTitle, l), meta.Organization, meta.Year, meta.Place,
+            page.Typo(meta.Citation, l), page.Typo(meta.Description, l), page.Href(Permalinks.Charter(page.Lang, e.Slug)), page.Md(meta.Body, l).Html,
+            Toc(e), page.Href($"{page.Lang}/{e.Slug}/charter.json"));
+    }
+
+    /// <summary>
+    /// The table of contents: every part, numbered where it has a number, and below it the units its structure lists
+    /// there (the principles; the lists of commitments, by their headings).
+    /// </summary>
+    private EquatableList<TocEntryVm> Toc(ResolvedEdition e) => e.Parts.Select(part =>
+    {
+        var vm = units.Unit(e, part);
+        var children = part.Children.Where(c => c.Kind.Toc || (part.Kind.ChildFor(c.Unit.Kind)?.Toc ?? false)).Select(c =>
+        {
+            var child = units.Unit(e, c);
+            return new TocEntryVm(c.Kind.ShowNumber ? child.Number : "", child.Title ?? child.Heading ?? child.Label,
+                child.PageUrl ?? child.Url, EquatableList<TocEntryVm>.Empty);
+        }).ToEquatable();
+        return new TocEntryVm(vm.Number, vm.Title ?? vm.Label, vm.PageUrl ?? vm.Url, children);
+    }).ToEquatable();
+}
+
+public sealed record YearVm(string Year, EquatableList<UnitVm> Units);

@@ -1,0 +1,53 @@
+using Charter.Core.Model;
+using Charter.Core.Resolve;
+
+namespace Charter.Site.Render.Pages;
+
+/// <summary>The references index (with its diagram) and a page for each declaration or framework, with the passages that cite it.</summary>
+public sealed class DeclarationPages(PageContext page, UnitViews units)
+{
+    public IEnumerable<PageSpec> Pages()
+    {
+        yield return Index();
+        foreach (var declaration in page.Site.DeclarationsByLanguage[page.Lang]) yield return Declaration(declaration);
+    }
+
+    /// <summary>The declarations (or frameworks) of the site, by year.</summary>
+    public EquatableList<DeclarationLinkVm> Links(string type) =>
+        page.Site.DeclarationsByLanguage[page.Lang].Where(d => d.Declaration.Value.Type == type)
+            .OrderBy(d => d.Declaration.Value.Year, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(page.DeclarationLink).ToEquatable();
+
+    private PageSpec Index()
+    {
+        var t = page.T;
+        var path = Permalinks.Declarations(page.Lang);
+        var vm = page.Page("declarations", path, t["declarations_title"], t["declarations_intro"], null, page.Crumbs(null, (t["declarations_title"], path)));
+        var main = page.Site.MainCharter;
+        var diagram = main.Length > 0 && page.Site.Editions.ContainsKey((main, page.Lang))
+            ? ReferenceDiagram.Build(page, units, main) : null;
+        return new PageSpec(path, "declarations", vm, PageContext.Data(("declarations", Links(DeclarationTypes.Declaration)),
+            ("frameworks", Links(DeclarationTypes.Framework)), ("diagram", diagram),
+            ("diagram_charter", diagram is null ? null : page.Typo(page.Site.Edition(main, page.Lang).Meta.Value.ShortTitle, page.Lang))));
+    }
+
+    private PageSpec Declaration(ResolvedDeclaration d)
+    {
+        var v = d.Declaration.Value;
+        var l = d.Declaration.Language;
+        var path = Permalinks.Declaration(page.Lang, v.Id);
+        var cited = d.CitedBy.Select(p =>
+        {
+            var e = page.Site.Edition(p.Slug, page.Lang);
+            var unit = units.Unit(e, p.Unit);
+            return new CitedByVm(unit.Label, p.Citable ? page.Text.Heading(p.Unit) ?? "" : "", unit.Url, page.Typo(e.Meta.Value.ShortTitle, page.Lang));
+        }).ToEquatable();
+        var body = page.Md(v.Body, l);
+        var description = body.Text.Length > 200 ? body.Text[..body.Text.LastIndexOf(' ', 200)] + " …" : body.Text;
+        var vm = page.Page("declaration", path, v.Title, description.Length > 0 ? description : v.Title, null,
+            page.Crumbs(null, (page.T["declarations_title"], Permalinks.Declarations(page.Lang)), (v.Title, path)), page.Notice(d.Declaration.IsFallback, l));
+        var declaration = new DeclarationVm(v.Id, page.Typo(v.Title, l), page.Typo(v.Issuer, l), PageContext.YearRange(v.Year), v.Type, v.Excerpt, v.Url,
+            body.Html, l, d.Declaration.IsFallback);
+        return new PageSpec(path, "declaration", vm, PageContext.Data(("declaration", declaration), ("cited_by", cited)));
+    }
+}

@@ -1,0 +1,64 @@
+using Charter.Core.Resolve;
+
+namespace Charter.Site.Render.Pages;
+
+/// <summary>schema.org JSON-LD of a charter's page: the charter as Legislation, its translations, and the units on the page as its parts.</summary>
+public static class JsonLd
+{
+    public static string Charter(PageContext page, ResolvedEdition e, string path, IEnumerable<UnitVm> units)
+    {
+        var meta = e.Meta.Value;
+        var config = page.Config;
+        var lang = page.Lang;
+        var home = Permalinks.Charter(lang, e.Slug);
+        var translations = config.Languages.Where(l => l != lang);
+        if (lang != config.DefaultLanguage) translations = translations.Where(l => l == config.DefaultLanguage);
+        var parts = units.ToList();
+        return Index.Json.LinkedData(w =>
+        {
+            void Text(string name, string? value)
+            {
+                if (value is null) w.WriteNull(name);
+                else w.WriteString(name, value);
+            }
+            w.WriteStartObject();
+            Text("@context", "https://schema.org");
+            Text("@type", "Legislation");
+            Text("@id", page.Absolute(home));
+            Text("name", meta.Title);
+            Text("alternateName", meta.ShortTitle);
+            Text("inLanguage", page.T.Language.Tag);
+            Text("datePublished", meta.Year);
+            w.WriteStartObject("legislationPassedBy");
+            Text("@type", "Organization");
+            Text("name", meta.Organization);
+            w.WriteEndObject();
+            Text("url", page.Absolute(path));
+            w.WriteStartArray(lang == config.DefaultLanguage ? "workTranslation" : "translationOfWork");
+            foreach (var l in translations)
+            {
+                w.WriteStartObject();
+                Text("@type", "Legislation");
+                Text("@id", page.Absolute(Permalinks.Charter(l, e.Slug)));
+                Text("inLanguage", page.LanguageOf(l).Tag);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (parts.Count > 0)
+            {
+                w.WriteStartArray("hasPart");
+                foreach (var u in parts)
+                {
+                    w.WriteStartObject();
+                    Text("@type", "Legislation");
+                    Text("@id", u.AbsoluteUrl);
+                    Text("name", u.Label);
+                    Text("legislationIdentifier", u.Id);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        });
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Charter.Core.Model;
+using Charter.Core.Resolve;
+using Charter.Site.Markdown;
+using Charter.Site.Text;
+
+namespace Charter.Site.Render.Pages;
+
+/// <summary>
+/// The view of every unit of a charter in one page language: its label, permalink and citation, its text and
+/// fields rendered, its children, its notes. Each unit's view is made once and shared by every page that shows it
+/// (its own, its parent's, the side-by-side view of every language, the declarations that cite it).
+/// </summary>
+public sealed class UnitViews(PageContext page)
+{
+    // Concurrent: another language's side-by-side page reads this language's units while building.
+    private readonly ConcurrentDictionary<(string Slug, string Id), UnitVm> _units = new();
+    private readonly ConcurrentDictionary<string, FileIndex> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Which unit's file each unit's text is in (its notes are there), per edition.</summary>
+    private sealed record FileIndex(Dictionary<string, ResolvedUnit> Owner, Dictionary<string, ResolvedUnit> ById);
+
+    private FileIndex Index(ResolvedEdition e) => _files.GetOrAdd(e.Slug, _ =>
+    {
+        var owner = new Dictionary<string, ResolvedUnit>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, ResolvedUnit>(StringComparer.Ordinal);
+        void Walk(ResolvedUnit unit, ResolvedUnit file)
+        {
+            var own = unit.Unit.OwnFile ? unit : file;
+            owner[unit.Id] = own;
+            byId[unit.Id] = unit;
+            foreach (var child in unit.Children) Walk(child, own);
+        }
+        foreach (var part in e.Parts) Walk(part, part);
+        return new FileIndex(owner, byId);
+    });
+
+    public ResolvedUnit? Find(ResolvedEdition e, string id) => Index(e).ById.GetValueOrDefault(id);
+
+    /// <summary>The view of a unit of <paramref name="e"/> (an edition in this page's language).</summary>
+    public UnitVm Unit(ResolvedEdition e, ResolvedUnit u)
+    {
+        if (_units.TryGetValue((e.Slug, u.Id), out var cached)) return cached;
+        var lang = page.Lang;
+        var rendered = page.Md(u.Unit.Text, u.Language, NotesFor(e, u));
+        var url = Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id;
+        // References listed in front matter ('references:') and not already linked in the text get a link of their own,
+        // so that every backlink on a declaration's page has its forward link on the unit.
+        var inText = Resolver.RefLinks(u.Unit.Text).ToHashSet(StringComparer.Ordinal);
+        var seeAlso = u.Unit.References.Where(id => !inText.Contains(id)).Select(id => page.Site.Declaration(lang, id)).OfType<ResolvedDeclaration>()
+            .Select(d => new LinkVm(page.Typo(d.Declaration.Value.Title, d.Declaration.Language), page.Href(Permalinks.Declaration(lang, d.Id)))).ToEquatable();
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var prose = new Dictionary<string, object?>(StringComparer.Ordinal);
+        string? linkUrl = null;
+        foreach (var (key, value) in u.Unit.OrderedFields)
+        {
+            switch (value.Type)
+            {
+                case FieldType.Text: fields[key] = page.Typo(value.Text!, u.Language); break;
+                case FieldType.Number: fields[key] = value.Number?.ToString(CultureInfo.InvariantCulture); break;
+                case FieldType.Date: fields[key] = value.Date is { } d ? page.Text.MonthYear(d) : null; break;
+                case FieldType.List: fields[key] = value.Items.Select(x => page.Typo(x, u.Language)).ToEquatable(); break;
+                case FieldType.Refs:
+                    fields[key] = value.Items.Select(id => page.Site.Declaration(lang, id)).OfType<ResolvedDeclaration>().Select(page.DeclarationLink).ToEquatable();
+                    break;
+                case FieldType.Markdown: prose[key] = page.Md(value.Markdown, u.Language).Html; break;
+                case FieldType.Link: fields[key] = value.Text; linkUrl ??= LinkUrl(e, value.Text!); break;
+            }
+        }
+        var date = UnitText.DateOf(u) is { } ym ? new DateVm(ym.ToString(), page.Text.MonthYear(ym), ym.Year) : null;
+        var headings = u.Kind.Headings.ToDictionary(h => h.Key, h => (object?)(h.Value.In(lang, page.Config.DefaultLanguage) is { } t ? page.Typo(t, lang) : null));
+        var childrenHeading = u.Kind.Children.Select(c => c.Heading.In(lang, page.Config.DefaultLanguage)).FirstOrDefault(h => h is not null) is { } ch
+            ? page.Typo(ch, lang) : null;
+        var nameLists = u.Unit.OrderedFields.Where(f => f.Value.Type == FieldType.List && !f.Value.Items.IsEmpty).Select(f => new NameListVm(f.Key,
+            headings.GetValueOrDefault(f.Key) as string, u.Unit.TextField(f.Key + "_intro") is { } intro ? page.Typo(intro, u.Language) : null,
+            (EquatableList<string>)fields[f.Key]!)).ToEquatable();
+        var children = u.Children.Select(c => Unit(e, c)).ToEquatable();
+        var unit = new UnitVm(u.Id, u.Unit.Kind, u.Kind.ShowNumber ? u.Unit.Number : "", page.Text.Label(u), rendered.Html, rendered.Text,
+            page.Href(url), page.Absolute(url), page.Text.Citation(e, u), u.IsFallback, u.Language, page.Text.Heading(u), seeAlso,
+            u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
+            u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
+            new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
+            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl);
+        _units[(e.Slug, u.Id)] = unit;
+        return unit;
+    }
+
+    /// <summary>Where a link field leads: a declaration (ref:ID), the side-by-side view, or a unit of the charter.</summary>
+    private string? LinkUrl(ResolvedEdition e, string target)
+    {
+        if (target.StartsWith("ref:", StringComparison.Ordinal)) return page.Href(Permalinks.Declaration(page.Lang, target[4..]));
+        if (target == Permalinks.SideBySide) return page.Href(Permalinks.CharterPage(page.Lang, e.Slug, Permalinks.SideBySide));
+        return Find(e, target) is { } unit ? page.Href(unit.HasPage ? unit.PagePath : unit.Url) : null;
+    }
+
+    /// <summary>Footnote labels of a file, numbered in order of first appearance in its texts.</summary>
+    private static List<string> NoteOrder(ResolvedUnit file)
+    {
+        var order = new List<string>();
+        foreach (var unit in file.DescendantsAndSelf().Where(u => u == file || !u.Unit.OwnFile))
+            foreach (var label in Resolver.NoteLabels(unit.Unit.Text))
+                if (file.Unit.Notes.ContainsKey(label) && !order.Contains(label)) order.Add(label);
+        return order;
+    }
+
+    private EquatableList<NoteVm> Notes(ResolvedEdition e, ResolvedUnit file) =>
+        NoteOrder(file).Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{page.Lang}",
+            page.Md(file.Unit.Notes[label], file.Language).Html)).ToEquatable();
+
+    /// <summary>
+    /// How the footnote markers of a unit's text resolve, to the notes of its file. A note cited more than once gets a
+    /// marker id per citation (the first keeps the plain one, which the note links back to), so that no two markers on
+    /// a page share an id; the ids carry the page's language, not the text's (a fallback text is shown in two columns
+    /// of the side-by-side view).
+    /// </summary>
+    private Func<string, int, NoteLink?>? NotesFor(ResolvedEdition e, ResolvedUnit u)
+    {
+        var file = Index(e).Owner.GetValueOrDefault(u.Id);
+        if (file is null || file.Unit.Notes.IsEmpty) return null;
+        var order = NoteOrder(file);
+        var notePage = page.Href(Permalinks.InLanguage(file.PagePath, page.Lang));
+        // Citations of each note in the texts that come before this one in the file, in the order NoteOrder reads them.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var before in file.DescendantsAndSelf().Where(x => x == file || !x.Unit.OwnFile).TakeWhile(x => x.Id != u.Id))
+            foreach (var label in Resolver.NoteLabels(before.Unit.Text))
+                seen[label] = seen.GetValueOrDefault(label) + 1;
+        return (label, citation) =>
+        {
+            var i = order.IndexOf(label);
+            if (i < 0) return null;
+            var n = seen.GetValueOrDefault(label) + citation;
+            var id = $"note-{label}-ref-{page.Lang}" + (n == 1 ? "" : $"-{n}");
+            return new NoteLink(i + 1, $"{notePage}#note-{label}", id);
+        };
+    }
+}
