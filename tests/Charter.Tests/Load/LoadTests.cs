@@ -64,12 +64,13 @@ public class LoadTests
         Assert.Equal("Charte de démonstration (CGLU, 2022)", fr.Meta.Citation);
         Assert.StartsWith("Une présentation", fr.Meta.Body!.Source);
 
-        Assert.Equal(1, fr.Ambition!.Number);
-        Assert.Equal("Une nouvelle notion de citoyenneté", fr.Ambition.Headline);
-        Assert.Contains("](ref:pact-future)", fr.Ambition.Body!.Source);
-        Assert.Equal(3, fr.PrinciplesIntro!.Number);
-        Assert.Equal("Nos Principes", fr.PrinciplesIntro.Title);
-        Assert.Equal("content/demo/ambition.fr.md", fr.Ambition.File.Path);
+        var ambition = fr.Part("ambition")!;
+        Assert.Equal(1, ambition.NumberField());
+        Assert.Equal("Une nouvelle notion de citoyenneté", ambition.TextField("headline"));
+        Assert.Contains("](ref:pact-future)", ambition.Text!.Source);
+        Assert.Equal(3, fr.Part("principles")!.NumberField());
+        Assert.Equal("Nos Principes", fr.Part("principles")!.Title());
+        Assert.Equal("content/demo/ambition.fr.md", ambition.File.Path);
     }
 
     [Fact]
@@ -78,30 +79,31 @@ public class LoadTests
         var (content, _) = LoadMini();
         foreach (var language in new[] { "fr", "en" })
         {
-            var vision = content.Edition("demo", language)!.Vision!;
-            Assert.Equal(2, vision.Section.Number);
-            Assert.NotNull(vision.PremisesIntro);
-            Assert.Equal(["v1", "v2"], vision.Premises.Select(p => p.Id));
-            Assert.Equal([1, 2], vision.Premises.Select(p => p.Number));
+            var vision = content.Edition("demo", language)!.Vision()!;
+            Assert.Equal(2, vision.NumberField());
+            Assert.NotNull(vision.Prose("premises_intro"));
+            Assert.Equal(["v1", "v2"], vision.Children.Select(p => p.Id));
+            Assert.Equal([1, 2], vision.Children.Select(p => p.Ordinal));
+            Assert.All(vision.Children, p => Assert.Equal("premise", p.Kind));
         }
-        Assert.Equal("La migration est un fait naturel.", content.Edition("demo", "fr")!.Vision!.Premises[0].Text.Source);
-        Assert.Equal("Migration is a natural fact.", content.Edition("demo", "en")!.Vision!.Premises[0].Text.Source);
+        Assert.Equal("La migration est un fait naturel.", content.Edition("demo", "fr")!.Vision()!.Children[0].Text!.Source);
+        Assert.Equal("Migration is a natural fact.", content.Edition("demo", "en")!.Vision()!.Children[0].Text!.Source);
     }
 
     [Fact]
     public void Principles_have_their_theme_and_five_priorities_with_derived_ids()
     {
         var (content, _) = LoadMini();
-        var principles = content.Edition("demo", "fr")!.Principles;
+        var principles = content.Edition("demo", "fr")!.Principles();
         Assert.Equal(["p1", "p2"], principles.Select(p => p.Id));
         var p1 = principles[0];
-        Assert.Equal(1, p1.Number);
-        Assert.Equal("Dignité", p1.Title);
-        Assert.Equal("Des réponses humanitaires", p1.Theme);
-        Assert.Equal("La dignité est au cœur de la charte.", p1.Description!.Source);
-        Assert.Equal(["p1-1", "p1-2", "p1-3", "p1-4", "p1-5"], p1.Priorities.Select(p => p.Id));
-        Assert.Equal([1, 2, 3, 4, 5], p1.Priorities.Select(p => p.Number));
-        Assert.Equal(["decl-alpha"], p1.Priorities[0].References.ToArray());
+        Assert.Equal(1, p1.Ordinal);
+        Assert.Equal("Dignité", p1.Title());
+        Assert.Equal("Des réponses humanitaires", p1.Theme());
+        Assert.Equal("La dignité est au cœur de la charte.", p1.Text!.Source);
+        Assert.Equal(["p1-1", "p1-2", "p1-3", "p1-4", "p1-5"], p1.Children.Select(p => p.Id));
+        Assert.Equal(["1.1", "1.2", "1.3", "1.4", "1.5"], p1.Children.Select(p => p.Number));
+        Assert.Equal(["decl-alpha"], p1.Children[0].References.ToArray());
         Assert.Equal("Le Town Hall de CGLU.", p1.Notes["town-hall"].Source);
         Assert.Equal("content/demo/principles/01-dignite.fr.md", p1.File.Path);
     }
@@ -110,25 +112,27 @@ public class LoadTests
     public void Commitment_lists_have_kinds_and_item_ids_derived_from_the_list()
     {
         var (content, _) = LoadMini();
-        var commitments = content.Edition("demo", "en")!.Commitments!;
-        Assert.Equal(4, commitments.Section.Number);
-        Assert.Equal("To this end, we, local and regional governments", commitments.ListsIntro!.Source);
-        Assert.Equal(["c1", "c2"], commitments.Lists.Select(l => l.Id));
-        Assert.Equal([UnitKinds.Commitment, UnitKinds.Call], commitments.Lists.Select(l => l.Kind));
-        Assert.Equal(["Recognise", "Call on the international community to"], commitments.Lists.Select(l => l.Heading));
-        Assert.Equal(["c1-1", "c1-2"], commitments.Lists[0].Items.Select(i => i.Id));
-        Assert.Equal(["c2-1", "c2-2"], commitments.Lists[1].Items.Select(i => i.Id));
+        var commitments = content.Edition("demo", "en")!.Commitments()!;
+        Assert.Equal(4, commitments.NumberField());
+        Assert.Equal("To this end, we, local and regional governments", commitments.Prose("lists_intro")!.Source);
+        Assert.Equal(["c1", "c2"], commitments.Children.Select(l => l.Id));
+        Assert.Equal(["commitment-list", "call-list"], commitments.Children.Select(l => l.Kind));
+        Assert.Equal(["Recognise", "Call on the international community to"], commitments.Children.Select(l => l.Heading()));
+        Assert.Equal(["c1-1", "c1-2"], commitments.Children[0].Children.Select(i => i.Id));
+        Assert.Equal(["c2-1", "c2-2"], commitments.Children[1].Children.Select(i => i.Id));
+        Assert.Equal(["commitment", "call"], commitments.Children.Select(l => l.Children[0].Kind));
+        Assert.Equal(["1.1", "2.2"], [commitments.Children[0].Children[0].Number, commitments.Children[1].Children[1].Number]);
     }
 
     [Fact]
     public void Timeline_milestones_have_dates_ids_and_what_they_concern()
     {
         var (content, _) = LoadMini();
-        var timeline = content.Edition("demo", "fr")!.Timeline!;
-        Assert.Equal("Étapes du processus", timeline.Title);
-        Assert.Equal(["m1", "m2", "m3"], timeline.Milestones.Select(m => m.Id));
-        Assert.Equal([new YearMonth(2020, 11), new YearMonth(2021, 5), new YearMonth(2022, 10)], timeline.Milestones.Select(m => m.Date));
-        Assert.Equal([null, "ref:decl-beta", "commitments"], timeline.Milestones.Select(m => m.Concerns));
+        var timeline = content.Edition("demo", "fr")!.Timeline()!;
+        Assert.Equal("Étapes du processus", timeline.Title());
+        Assert.Equal(["m1", "m2", "m3"], timeline.Children.Select(m => m.Id));
+        Assert.Equal([new YearMonth(2020, 11), new YearMonth(2021, 5), new YearMonth(2022, 10)], timeline.Children.Select(m => m.Date()));
+        Assert.Equal([null, "ref:decl-beta", "commitments"], timeline.Children.Select(m => m.Concerns()));
     }
 
     [Fact]
@@ -136,12 +140,13 @@ public class LoadTests
     {
         var (content, _) = LoadMini();
         var en = content.Edition("demo", "en")!;
-        Assert.Equal("A co-creation process", en.CoCreation!.Section.Title);
-        Assert.Equal(["decl-alpha", "decl-beta"], en.CoCreation.DeclarationIds.ToArray());
-        Assert.Equal("Origin of the Charter", en.Acknowledgements!.Section.Title);
-        Assert.Equal(["Lampedusa and Linosa", "Polokwane"], en.Acknowledgements.Contributors.ToArray());
-        Assert.Equal(["UN-Habitat"], en.Acknowledgements.Partners.ToArray());
-        Assert.Equal("Partners", en.Acknowledgements.PartnersIntro);
+        Assert.Equal("A co-creation process", en.Part("co-creation")!.Title());
+        Assert.Equal(["decl-alpha", "decl-beta"], en.Part("co-creation")!.Items("declarations").ToArray());
+        var acknowledgements = en.Part("acknowledgements")!;
+        Assert.Equal("Origin of the Charter", acknowledgements.Title());
+        Assert.Equal(["Lampedusa and Linosa", "Polokwane"], acknowledgements.Items("contributors").ToArray());
+        Assert.Equal(["UN-Habitat"], acknowledgements.Items("partners").ToArray());
+        Assert.Equal("Partners", acknowledgements.TextField("partners_intro"));
     }
 
     [Fact]
@@ -170,7 +175,7 @@ public class LoadTests
         using var site = new TempDir(Repo.Fixture("mini"));
         site.Replace("content/demo/principles/01-dignite.fr.md", "  - text: Deuxième priorité", "  - id: second\n    text: Deuxième priorité");
         var (content, _) = LoadMini(site.Path);
-        Assert.Equal(["p1-1", "second", "p1-3", "p1-4", "p1-5"], content.Edition("demo", "fr")!.Principles[0].Priorities.Select(p => p.Id));
+        Assert.Equal(["p1-1", "second", "p1-3", "p1-4", "p1-5"], content.Edition("demo", "fr")!.Principles()[0].Children.Select(p => p.Id));
     }
 
     [Fact]
@@ -188,9 +193,9 @@ public class LoadTests
         var a = original.Edition("demo", "fr")!;
         var b = converted.Edition("demo", "fr")!;
         Assert.Equal(a.Meta!.Title, b.Meta!.Title);
-        Assert.Equal(a.Principles.SelectMany(p => p.Priorities).Select(p => p.Id), b.Principles.SelectMany(p => p.Priorities).Select(p => p.Id));
-        Assert.Equal(a.Timeline!.Milestones.Select(m => m.Date), b.Timeline!.Milestones.Select(m => m.Date));
-        Assert.Equal(a.Principles[0].Priorities[0].Text.Source, b.Principles[0].Priorities[0].Text.Source);
+        Assert.Equal(a.Principles().SelectMany(p => p.Children).Select(p => p.Id), b.Principles().SelectMany(p => p.Children).Select(p => p.Id));
+        Assert.Equal(a.Timeline()!.Children.Select(m => m.Date()), b.Timeline()!.Children.Select(m => m.Date()));
+        Assert.Equal(a.Principles()[0].Children[0].Text!.Source, b.Principles()[0].Children[0].Text!.Source);
     }
 
     [Fact]
@@ -208,9 +213,9 @@ public class LoadTests
     public void Markdown_texts_know_their_line_in_the_file()
     {
         var (content, _) = LoadMini();
-        var p2 = content.Edition("demo", "fr")!.Principles[1];
+        var p2 = content.Edition("demo", "fr")!.Principles()[1];
         // 02-equite.fr.md: line 9 is "  - text: Troisième priorité, selon la [Déclaration bêta](ref:decl-beta)".
-        Assert.Equal(new SourceLocation("content/demo/principles/02-equite.fr.md", 9, 11), p2.Priorities[2].Text.Location);
-        Assert.Equal(new SourceLocation("content/demo/principles/02-equite.fr.md", 9, 59), p2.Priorities[2].Text.Locate("ref:decl-beta"));
+        Assert.Equal(new SourceLocation("content/demo/principles/02-equite.fr.md", 9, 11), p2.Children[2].Text!.Location);
+        Assert.Equal(new SourceLocation("content/demo/principles/02-equite.fr.md", 9, 59), p2.Children[2].Text!.Locate("ref:decl-beta"));
     }
 }

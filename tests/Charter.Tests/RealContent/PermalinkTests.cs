@@ -16,18 +16,18 @@ public class PermalinkTests(RealSiteFixture real)
     {
         var e = real.Edition(language);
         var charter = $"{language}/{RealSiteFixture.Slug}";
-        foreach (var premise in e.Vision!.Premises) yield return ($"{charter}/vision/index.html", premise.Id);
-        foreach (var principle in e.Principles)
+        foreach (var premise in e.Vision()!.Children) yield return ($"{charter}/vision/index.html", premise.Id);
+        foreach (var principle in e.Principles())
         {
-            yield return ($"{charter}/principles/{principle.Number}/index.html", principle.Id);
-            foreach (var priority in principle.Priorities) yield return ($"{charter}/principles/{principle.Number}/index.html", priority.Id);
+            yield return ($"{charter}/principles/{principle.Ordinal}/index.html", principle.Id);
+            foreach (var priority in principle.Children) yield return ($"{charter}/principles/{principle.Ordinal}/index.html", priority.Id);
         }
-        foreach (var list in e.Commitments!.Lists)
+        foreach (var list in e.Commitments()!.Children)
         {
             yield return ($"{charter}/commitments/index.html", list.Id);
-            foreach (var item in list.Items) yield return ($"{charter}/commitments/index.html", item.Id);
+            foreach (var item in list.Children) yield return ($"{charter}/commitments/index.html", item.Id);
         }
-        foreach (var milestone in e.Timeline!.Milestones) yield return ($"{charter}/timeline/index.html", milestone.Id);
+        foreach (var milestone in e.Timeline()!.Children) yield return ($"{charter}/timeline/index.html", milestone.Id);
         foreach (var declaration in real.Content.Declarations.Where(d => d.Language == language))
             yield return ($"{language}/declarations/{declaration.Id}/index.html", declaration.Id);
     }
@@ -59,7 +59,7 @@ public class PermalinkTests(RealSiteFixture real)
         Assert.Equal(real.Edition(language).Meta!.Title, root.GetProperty("title").GetString());
         var units = root.GetProperty("units");
         Assert.Equal(JsonValueKind.Array, units.ValueKind);
-        string[] kinds = [UnitKinds.Premise, UnitKinds.Principle, UnitKinds.Priority, UnitKinds.Commitment, UnitKinds.Call, UnitKinds.Milestone, UnitKinds.Declaration];
+        string[] kinds = ["premise", "principle", "priority", "commitment", "call", "milestone", UnitKinds.Declaration];
         foreach (var unit in units.EnumerateArray())
         {
             Assert.Equal(JsonValueKind.String, unit.GetProperty("id").ValueKind);
@@ -106,7 +106,7 @@ public class PermalinkTests(RealSiteFixture real)
         {
             var principle = Directory.GetFiles(site.Full("content/lampedusa/principles"), $"02-*.{language}.md").Single();
             var text = File.ReadAllText(principle);
-            var title = real.Edition(language).Principles[1].Title;
+            var title = real.Edition(language).Principles()[1].Title();
             Assert.Contains($"title: {title}\n", text);
             File.WriteAllText(principle, text.Replace($"title: {title}", $"title: {title} reworded").Replace("theme: ", "theme: New "));
             site.Replace($"content/lampedusa/commitments.{language}.md", "heading: ", "heading: Reworded ");
@@ -139,13 +139,13 @@ public class PermalinkTests(RealSiteFixture real)
     public void Short_forms_point_to_the_permalink(string language)
     {
         var e = real.Edition(language);
-        foreach (var principle in e.Principles)
+        foreach (var principle in e.Principles())
         {
-            var targets = principle.Priorities.Select(p => ($"{principle.Number}.{p.Number}", p.Id)).Prepend(($"{principle.Number}", principle.Id));
+            var targets = principle.Children.Select(p => (p.Number, p.Id)).Prepend((principle.Number, principle.Id));
             foreach (var (number, id) in targets)
             {
                 var page = real.Page($"{language}/{number}/index.html");
-                var permalink = $"/{language}/{RealSiteFixture.Slug}/principles/{principle.Number}/#{id}";
+                var permalink = $"/{language}/{RealSiteFixture.Slug}/principles/{principle.Ordinal}/#{id}";
                 var refresh = page.QuerySelector("meta[http-equiv=refresh]")?.Attr("content");
                 Assert.Equal($"0; url={permalink}", refresh);
                 Assert.Equal(real.Content.Config.Origin + permalink, page.QuerySelector("link[rel=canonical]")!.Attr("href"));

@@ -33,21 +33,21 @@ public partial class ReferenceTests(RealSiteFixture real)
             foreach (Match m in RefLink().Matches(text?.Source ?? "")) result.Add((url, m.Groups["id"].Value));
             foreach (var id in listed ?? []) result.Add((url, id));
         }
-        Add(home + "#ambition", e.Ambition?.Body);
-        Add(home + "#co-creation", e.CoCreation?.Section.Body, e.CoCreation?.DeclarationIds);
-        Add(home + "vision/#vision", e.Vision?.Section.Body);
-        foreach (var p in e.Vision?.Premises ?? []) Add(home + "vision/#" + p.Id, p.Text, p.References);
-        Add(home + "principles/#principles", e.PrinciplesIntro?.Body);
-        foreach (var p in e.Principles)
+        Add(home + "#ambition", e.Part("ambition")?.Text);
+        Add(home + "#co-creation", e.Part("co-creation")?.Text, e.Part("co-creation")?.Items("declarations"));
+        Add(home + "vision/#vision", e.Vision()?.Text);
+        foreach (var p in e.Vision()?.Children ?? []) Add(home + "vision/#" + p.Id, p.Text, p.References);
+        Add(home + "principles/#principles", e.Part("principles")?.Text);
+        foreach (var p in e.Principles())
         {
-            Add($"{home}principles/{p.Number}/#{p.Id}", p.Description);
-            foreach (var x in p.Priorities) Add($"{home}principles/{p.Number}/#{x.Id}", x.Text, x.References);
+            Add($"{home}principles/{p.Ordinal}/#{p.Id}", p.Text);
+            foreach (var x in p.Children) Add($"{home}principles/{p.Ordinal}/#{x.Id}", x.Text, x.References);
         }
-        Add(home + "commitments/#commitments", e.Commitments?.Section.Body);
-        foreach (var i in e.Commitments?.Lists.SelectMany(l => l.Items) ?? []) Add(home + "commitments/#" + i.Id, i.Text, i.References);
-        foreach (var m in e.Timeline?.Milestones ?? [])
-            Add(home + "timeline/#" + m.Id, m.Text, m.Concerns is { } c && c.StartsWith("ref:", StringComparison.Ordinal) ? [c[4..]] : null);
-        Add(home + "acknowledgements/#acknowledgements", e.Acknowledgements?.Section.Body);
+        Add(home + "commitments/#commitments", e.Commitments()?.Text);
+        foreach (var i in e.Commitments()?.Children.SelectMany(l => l.Children) ?? []) Add(home + "commitments/#" + i.Id, i.Text, i.References);
+        foreach (var m in e.Timeline()?.Children ?? [])
+            Add(home + "timeline/#" + m.Id, m.Text, m.Concerns() is { } c && c.StartsWith("ref:", StringComparison.Ordinal) ? [c[4..]] : null);
+        Add(home + "acknowledgements/#acknowledgements", e.Part("acknowledgements")?.Text);
         return result;
     }
 
@@ -138,7 +138,7 @@ public partial class ReferenceTests(RealSiteFixture real)
     {
         var backlinks = BacklinksOnPages(language);
         var passageIds = ReferencesFromContent(language).Select(r => r.Url.Split('#')[1])
-            .Concat(real.Edition(language).Principles.SelectMany(p => p.Priorities.Select(x => x.Id).Prepend(p.Id)))
+            .Concat(real.Edition(language).Principles().SelectMany(p => p.Children.Select(x => x.Id).Prepend(p.Id)))
             .ToHashSet();
         var pages = real.HtmlPaths.Where(p => p.StartsWith($"{language}/{Slug}/", StringComparison.Ordinal) && !p.Contains("side-by-side")).ToList();
         var checkedLinks = 0;

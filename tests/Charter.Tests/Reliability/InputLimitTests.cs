@@ -44,11 +44,12 @@ public class InputLimitTests
     public void The_depth_limit_is_set_in_charter_yml()
     {
         using var site = new TempDir(Repo.Fixture("mini"));
-        site.Replace(Principle, "theme: ", $"deep: {Nested(10, false)}\ntheme: ");
-        Assert.Contains(Builds.InMemory(site.Path).Diagnostics, d => d.Code == Codes.UnknownField); // 10 levels: read, just unknown
-        site.Write("charter.yml", site.Read("charter.yml") + "limits:\n  yaml_depth: 5\n");
+        site.Replace(Principle, "theme: ", $"deep: {Nested(20, false)}\ntheme: ");
+        Assert.Contains(Builds.InMemory(site.Path).Diagnostics, d => d.Code == Codes.UnknownField); // 20 levels: read, just unknown
+        // 12 is deeper than structure.yml goes, shallower than the principle's 'deep:'.
+        site.Write("charter.yml", site.Read("charter.yml") + "limits:\n  yaml_depth: 12\n");
         SingleError(Builds.InMemory(site.Path), Codes.LimitExceeded, Principle, 5);
-        site.Write("charter.yml", site.Read("charter.yml").Replace("yaml_depth: 5", "yaml_depth: 0"));
+        site.Write("charter.yml", site.Read("charter.yml").Replace("yaml_depth: 12", "yaml_depth: 0"));
         SingleError(Builds.InMemory(site.Path), Codes.InvalidValue, "charter.yml", 11);
     }
 

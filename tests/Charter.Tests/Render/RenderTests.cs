@@ -211,10 +211,10 @@ public class RenderTests
     {
         using var site = new TempDir(Repo.Fixture("mini"));
         site.Replace("charter.yml", "theme: default", "theme: house");
-        site.Write("themes/house/templates/principle.liquid", "<h1 class=\"house\">{{ principle.title }}</h1>\n");
+        site.Write("themes/house/templates/principle.liquid", "<h1 class=\"house\">{{ principle.title }} {{ unit.number }}</h1>\n");
         var result = Builds.InMemory(site.Path);
         result.AssertSucceeded();
-        Assert.Equal("Dignité", Html.Parse(result.File("fr/demo/principles/1/index.html")).QuerySelector("h1.house")!.TextContent);
+        Assert.Equal("Dignité 1", Html.Parse(result.File("fr/demo/principles/1/index.html")).QuerySelector("h1.house")!.TextContent);
         // Templates the site's theme does not have come from the built-in theme.
         Assert.NotNull(Html.Parse(result.File("fr/demo/vision/index.html")).GetElementById("v1"));
     }
