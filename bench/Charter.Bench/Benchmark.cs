@@ -29,17 +29,16 @@ public static partial class Benchmark
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static int Run(Options options, TextWriter stdout, TextWriter stderr)
+    public static int Run(BenchmarkSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        var sizes = options.Ints("--sizes") ?? [1, 10, 100];
-        var runs = options.Int("--runs") ?? 5;
-        if (runs < 1) throw new UsageException("--runs must be at least 1");
+        var sizes = settings.Sizes;
+        var runs = settings.Runs;
         var repo = Repository.FindRoot();
-        var work = Path.GetFullPath(options.Value("--work") ?? Path.Combine(repo, "bench", "out"));
+        var work = Path.GetFullPath(settings.Work ?? Path.Combine(repo, "bench", "out"));
         Directory.CreateDirectory(work);
 
         var cli = Path.Combine(work, "cli");
-        if (!options.Flag("--no-build"))
+        if (!settings.NoBuild)
         {
             // ReadyToRun: the CLI as it should be installed (compiled ahead of time, so a small site does not wait for
             // the JIT). A fresh artifacts folder: ReadyToRun's incremental build once kept native code compiled

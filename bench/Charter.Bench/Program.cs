@@ -1,45 +1,61 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Charter.Bench;
 using Charter.Bench.Corpus;
 
 // charter-bench: generates benchmark corpora and times our build against Hugo's. See bench/README.md.
-const string Usage = """
-    usage:
-      charter-bench generate --charters N --output DIR
-          writes DIR/site (our site root with N synthetic charters) and DIR/hugo (the same site for Hugo)
-      charter-bench run [--sizes 1,10,100] [--runs 5] [--work DIR] [--no-build]
-          builds the real site and corpora of each size with our Release build and with Hugo, and prints the figures
-    """;
+var charters = new Option<int>("--charters") { HelpName = "N", Description = "how many synthetic charters", Required = true, CustomParser = r => Cli.Whole(r, min: 1) };
+var output = new Option<string>("--output") { HelpName = "DIR", Description = "writes DIR/site (our site root) and DIR/hugo (the same site for Hugo)", Required = true };
+var generate = new Command("generate", "writes a site of ours with N synthetic charters and the same site for Hugo") { charters, output };
+generate.SetAction(parse => Generate(parse.GetValue(charters), parse.GetRequiredValue(output)));
 
+var sizes = new Option<IReadOnlyList<int>>("--sizes")
+{
+    HelpName = "N,N,…",
+    Description = "the corpus sizes, in charters",
+    DefaultValueFactory = _ => [1, 10, 100],
+    CustomParser = Cli.Sizes,
+};
+var runs = new Option<int>("--runs") { HelpName = "N", Description = "timed builds of each corpus by each tool", DefaultValueFactory = _ => 5, CustomParser = r => Cli.Whole(r, min: 1) };
+var work = new Option<string>("--work") { HelpName = "DIR", Description = "the working folder (default: bench/out)" };
+var noBuild = new Option<bool>("--no-build") { Description = "use the CLI already published in WORK/cli" };
+var run = new Command("run", "builds the real site and corpora of each size with our Release build and with Hugo, and prints the figures") { sizes, runs, work, noBuild };
+run.SetAction(parse => Benchmark.Run(new BenchmarkSettings(parse.GetRequiredValue(sizes), parse.GetValue(runs), parse.GetValue(work), parse.GetValue(noBuild)), Console.Out, Console.Error));
+
+var root = new RootCommand("charter-bench: benchmark corpora, and our build timed against Hugo's (bench/README.md)") { HelpName = "charter-bench" };
+root.Directives.Clear();
+root.Subcommands.Add(generate);
+root.Subcommands.Add(run);
+
+var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+var parse = root.Parse(args, parsing);
+if (parse.Action is ParseErrorAction)
+    return UsageError(args.Length == 0 ? "no command given" : Cli.FirstError(parse), parse.CommandResult);
 try
 {
-    return args switch
-    {
-        ["generate", .. var rest] => Generate(Options.Parse(rest, ["--charters", "--output"])),
-        ["run", .. var rest] => Benchmark.Run(Options.Parse(rest, ["--sizes", "--runs", "--work"], ["--no-build"]), Console.Out, Console.Error),
-        _ => UsageError(args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'"),
-    };
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
 catch (UsageException e)
 {
-    return UsageError(e.Message);
+    return UsageError(e.Message, parse.CommandResult);
 }
 
-int Generate(Options options)
+int Generate(int count, string outputDir)
 {
-    var count = options.Int("--charters") ?? throw new UsageException("generate needs --charters N");
-    if (count < 1) throw new UsageException("--charters must be at least 1");
-    var output = options.Value("--output") ?? throw new UsageException("generate needs --output DIR");
     var repo = Repository.FindRoot();
-    if (!Corpora.Generate(repo, count, Path.GetFullPath(output), Console.Error)) return 1;
-    Console.WriteLine($"wrote {Path.Combine(output, "site")} and {Path.Combine(output, "hugo")} ({count} charter{(count == 1 ? "" : "s")})");
+    if (!Corpora.Generate(repo, count, Path.GetFullPath(outputDir), Console.Error)) return 1;
+    Console.WriteLine($"wrote {Path.Combine(outputDir, "site")} and {Path.Combine(outputDir, "hugo")} ({count} charter{(count == 1 ? "" : "s")})");
     return 0;
 }
 
-int UsageError(string message)
+// The message, then the help of the command it is about, on stderr; exit 2.
+int UsageError(string message, CommandResult command)
 {
     Console.Error.WriteLine($"charter-bench: {message}");
-    Console.Error.WriteLine(Usage);
+    string[] help = command.Command is RootCommand ? ["--help"] : [command.Command.Name, "--help"];
+    root.Parse(help, parsing).Invoke(new InvocationConfiguration { Output = Console.Error });
     return 2;
 }
 
@@ -47,40 +63,50 @@ namespace Charter.Bench
 {
     public sealed class UsageException(string message) : Exception(message);
 
-    /// <summary>--name value pairs and --flags; anything else is a usage error.</summary>
-    public sealed class Options
-    {
-        private readonly Dictionary<string, string> _values = [];
-        private readonly HashSet<string> _flags = [];
+    /// <summary>What <c>run</c> was asked: corpus sizes, timed runs, the working folder (null: bench/out), whether to publish the CLI.</summary>
+    public sealed record BenchmarkSettings(IReadOnlyList<int> Sizes, int Runs, string? Work, bool NoBuild);
 
-        public static Options Parse(IReadOnlyList<string> args, string[] valued, string[]? flags = null)
+    /// <summary>The values of charter-bench's options, parsed as they always were, and its usage errors in one line.</summary>
+    public static class Cli
+    {
+        public static int Whole(ArgumentResult result, int min)
         {
-            var options = new Options();
-            for (int i = 0; i < args.Count; i++)
-            {
-                if (flags?.Contains(args[i]) == true) options._flags.Add(args[i]);
-                else if (valued.Contains(args[i]))
-                {
-                    if (i + 1 >= args.Count) throw new UsageException($"{args[i]} needs a value");
-                    options._values[args[i]] = args[++i];
-                }
-                else throw new UsageException($"unknown option '{args[i]}'");
-            }
-            return options;
+            var name = ((OptionResult)result.Parent!).Option.Name;
+            if (result.Tokens is not [var token]) return 0; // none or several: the parser reports it
+            if (!int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                result.AddError($"{name} must be a whole number, not '{token.Value}'");
+            else if (n < min)
+                result.AddError($"{name} must be at least {min}");
+            return n;
         }
 
-        public string? Value(string name) => _values.GetValueOrDefault(name);
+        public static IReadOnlyList<int> Sizes(ArgumentResult result)
+        {
+            if (result.Tokens is not [var token]) return [];
+            var sizes = new List<int>();
+            foreach (var v in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) sizes.Add(n);
+                else
+                {
+                    result.AddError($"--sizes takes positive whole numbers separated by commas, not '{v}'");
+                    break;
+                }
+            }
+            return sizes;
+        }
 
-        public bool Flag(string name) => _flags.Contains(name);
-
-        public int? Int(string name) => Value(name) is not { } v ? null
-            : int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new UsageException($"{name} must be a whole number, not '{v}'");
-
-        public IReadOnlyList<int>? Ints(string name) => Value(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-                : throw new UsageException($"{name} takes positive whole numbers separated by commas, not '{v}'"))
-            .ToList();
+        public static string FirstError(ParseResult parse)
+        {
+            if (parse.UnmatchedTokens is [var token, ..])
+                return token.StartsWith('-') ? $"unknown option '{token}'"
+                    : parse.CommandResult.Command is RootCommand ? $"unknown command '{token}'"
+                    : $"unexpected argument '{token}'";
+            var error = parse.Errors[0];
+            if (error.SymbolResult is OptionResult { Tokens.Count: 0 } missing && missing.Option.Arity.MinimumNumberOfValues > 0)
+                return $"{missing.Option.Name} needs a value";
+            return error.Message;
+        }
     }
 
     /// <summary>Where the repository is: the folder holding Charter.sln, from the current folder or the program's.</summary>

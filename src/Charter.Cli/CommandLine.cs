@@ -1,3 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Reflection;
 using Charter.Cli.Commands;
 
 namespace Charter.Cli;
@@ -9,88 +13,124 @@ public static class ExitCodes
     public const int Usage = 2;
 }
 
-/// <summary>The parsed command line: a command and its options.</summary>
-public sealed record CliOptions(string Command, string Source, string Output, string? BaseUrl, int Port, bool NoBrowserReload);
-
+/// <summary>
+/// The command line of <c>charter</c>, on System.CommandLine: the root is built from <see cref="Commands"/>, each
+/// command describing its own options and action. A usage error — unknown command or option, missing or bad value,
+/// anything a command's validators refuse — prints <c>charter: error: …</c> and the command's help on stderr and
+/// exits 2; <c>--help</c> prints the help on stdout and exits 0. Nothing is written to the console directly: the
+/// writers given to <see cref="Run"/> receive everything, so tests run the command line in-process.
+/// </summary>
 public static class CommandLine
 {
-    private const string Usage = """
-        Usage: charter <command> [options]
+    /// <summary>
+    /// The commands of charter, in the order the help lists them. To add one (say <c>status</c>): write
+    /// Commands/StatusCommand.cs, a class implementing <see cref="ICharterCommand"/> whose Describe() returns a new
+    /// System.CommandLine <c>Command("status", "one line for the help")</c> with its options — call
+    /// <see cref="SiteOptions.AddTo"/> for --source, --output and --base-url rather than defining them again; add
+    /// validators for anything else that is a usage error — and an action that returns an <see cref="ExitCodes"/>
+    /// value, writing to <c>parse.InvocationConfiguration.Output</c>/<c>.Error</c>; then add <c>new StatusCommand()</c>
+    /// to this list. Help, --help, usage errors and exit code 2 come with it; add its --help to CommandLineTests.
+    /// </summary>
+    private static ICharterCommand[] Commands() =>
+    [
+        new BuildCommand(),
+        new CheckCommand(),
+        new ServeCommand(),
+    ];
 
-        Commands:
-          build   build content/ with the theme into the output folder
-          check   validate the content and the built site (links, anchors, translations); writes nothing
-          serve   serve the site on 127.0.0.1, rebuilding and reloading pages on change
-
-        Options:
-          --source DIR     the site root holding charter.yml, content/ and themes/ (default: current folder)
-          --output DIR     where to write the site (default: SOURCE/public)
-          --base-url URL   the address the site will be published at (overrides charter.yml)
-          --port N         serve: the port (default 1313; 0 picks a free one)
-        """;
+    // `@file` is a path, not a response file to expand.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Root();
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+            WriteHelp(root, [], stderr);
+            return ExitCodes.Usage;
         }
-        var options = Parse(args, stderr);
-        if (options is null) return ExitCodes.Usage;
-        return options.Command switch
+        var parse = root.Parse(args, Parsing);
+        if ((ForgottenValue(parse) ?? (parse.Action is ParseErrorAction ? FirstError(parse) : null)) is { } error)
         {
-            "build" => BuildCommand.Run(options, stdout, stderr),
-            "check" => CheckCommand.Run(options, stdout, stderr),
-            "serve" => ServeCommand.Run(options, stdout, stderr),
-            _ => throw new InvalidOperationException(),
+            stderr.WriteLine($"charter: error: {error}");
+            WriteHelp(root, CommandPath(parse.CommandResult), stderr);
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            // An exception is a bug of Charter: it goes up as it is (content problems are diagnostics, never exceptions).
+            EnableDefaultExceptionHandler = false,
+            // build and serve handle Ctrl+C and SIGTERM themselves (build removes its staging folder first).
+            ProcessTerminationTimeout = null,
+        });
+    }
+
+    private static RootCommand Root()
+    {
+        var root = new RootCommand("Charter builds, checks and previews a multilingual charter site. Exit codes: 0 success, 1 content errors, 2 usage errors.")
+        {
+            HelpName = "charter",
         };
+        root.Directives.Clear(); // no [suggest] or [diagram]: a first argument in brackets is nothing special
+        // The version of Charter itself, not of the process's entry assembly (a test host, in-process).
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
+        foreach (var command in Commands()) root.Subcommands.Add(command.Describe());
+        return root;
     }
 
-    private static CliOptions? Parse(string[] args, TextWriter stderr)
+    /// <summary>
+    /// The parser takes the word after an option as its value even when it looks like an option, so that
+    /// <c>build --output --source x</c> would write to a folder named --source: a value starting with "--" is a
+    /// forgotten one, as it always was for charter.
+    /// </summary>
+    private static string? ForgottenValue(ParseResult parse)
     {
-        var command = args[0];
-        if (command is not ("build" or "check" or "serve"))
-            return Fail(stderr, $"unknown command '{command}'");
-        string? source = null, output = null, baseUrl = null;
-        int port = 1313;
-        for (int i = 1; i < args.Length; i++)
-        {
-            var arg = args[i];
-            string? Value()
-            {
-                if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) return args[++i];
-                stderr.WriteLine($"charter: error: option {arg} needs a value");
-                return null;
-            }
-            switch (arg)
-            {
-                case "--source": source = Value(); if (source is null) return null; break;
-                case "--output": output = Value(); if (output is null) return null; break;
-                case "--base-url": baseUrl = Value(); if (baseUrl is null) return null; break;
-                case "--port":
-                    var raw = Value();
-                    if (raw is null) return null;
-                    if (!int.TryParse(raw, out port) || port is < 0 or > 65535) return Fail(stderr, $"--port '{raw}' is not a port number");
-                    break;
-                default: return Fail(stderr, $"unknown option '{arg}'");
-            }
-        }
-        source = Path.GetFullPath(source ?? Directory.GetCurrentDirectory());
-        if (!Directory.Exists(source)) return Fail(stderr, $"--source '{source}' is not a folder");
-        if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-            return Fail(stderr, $"--base-url '{baseUrl}' is not an absolute http(s) URL");
-        output = Path.GetFullPath(output ?? Path.Combine(source, "public"));
-        // A build replaces its output whole: refused before anything is read, so a wrong --output touches nothing.
-        if (command == "build" && Charter.Site.Write.OutputLocation.Problem(source, output) is { } misplaced)
-            return Fail(stderr, $"{misplaced}; {Charter.Site.Write.OutputLocation.Hint}");
-        return new CliOptions(command, source, output, baseUrl, port, false);
-    }
-
-    private static CliOptions? Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"charter: error: {message}");
-        stderr.WriteLine("Run 'charter --help' for usage.");
+        for (SymbolResult? at = parse.CommandResult; at is CommandResult command; at = at.Parent)
+            foreach (var option in command.Children.OfType<OptionResult>())
+                if (option.Tokens.Any(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                    return $"option {option.Option.Name} needs a value";
         return null;
+    }
+
+    /// <summary>One line, in Charter's words where the parser's are about a token.</summary>
+    private static string FirstError(ParseResult parse)
+    {
+        if (parse.UnmatchedTokens is [var token, ..])
+            return token.StartsWith('-') ? $"unknown option '{token}'"
+                : parse.CommandResult.Command is RootCommand ? $"unknown command '{token}'"
+                : $"unexpected argument '{token}'";
+        var error = parse.Errors[0];
+        if (error.SymbolResult is OptionResult { Tokens.Count: 0 } missing && missing.Option.Arity.MinimumNumberOfValues > 0)
+            return $"option {missing.Option.Name} needs a value";
+        var message = error.Message.TrimEnd('.');
+        return message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
+            ? char.ToLowerInvariant(message[0]) + message[1..]
+            : message;
+    }
+
+    /// <summary>The help of the command at <paramref name="path"/>, exactly as its --help prints it.</summary>
+    private static void WriteHelp(RootCommand root, IEnumerable<string> path, TextWriter writer) =>
+        root.Parse([.. path, "--help"], Parsing).Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+
+    private static List<string> CommandPath(CommandResult result)
+    {
+        var path = new List<string>();
+        for (SymbolResult? at = result; at is CommandResult { Command: not RootCommand } command; at = at.Parent)
+            path.Insert(0, command.Command.Name);
+        return path;
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var assembly = typeof(CommandLine).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                          ?? assembly.GetName().Version?.ToString() ?? "unknown";
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return ExitCodes.Success;
+        }
     }
 }

@@ -111,9 +111,14 @@ public sealed partial class HugoSiteWriter
         {
             if (_strings.TryGetValue(language, out var cached)) return cached;
             var path = Path.Combine(ThemeRoot, "i18n", $"{language}.yml");
-            var map = File.Exists(path)
-                ? new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+            var file = File.Exists(path)
+                ? new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(File.ReadAllText(path)) ?? []
                 : [];
+            // The UI strings are the file's text values; its 'language:' block describes the language, and gives
+            // the name Hugo's languageName takes.
+            var map = file.Where(kv => kv.Value is string).ToDictionary(kv => kv.Key, kv => (string)kv.Value);
+            if (file.GetValueOrDefault("language") is IDictionary<object, object> descriptor && descriptor.TryGetValue("name", out var name) && name is string own)
+                map["language_name"] = own;
             return _strings[language] = map;
         }
     }

@@ -1,12 +1,22 @@
+using System.CommandLine;
 using System.Globalization;
 using Charter.Core.Diagnostics;
 using Charter.Site.Build;
 
 namespace Charter.Cli.Commands;
 
-public static class BuildCommand
+/// <summary><c>charter build [--source DIR] [--output DIR] [--base-url URL]</c>: builds the site into its output folder.</summary>
+public sealed class BuildCommand : ICharterCommand
 {
-    public static int Run(CliOptions options, TextWriter stdout, TextWriter stderr)
+    public Command Describe()
+    {
+        var command = new Command("build", "build content/ with the theme into the output folder");
+        var site = SiteOptions.AddTo(command, replacesOutput: true);
+        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr)
     {
         // Ctrl+C or SIGTERM stop the build at its next step and remove its staging folder: the output stays as it was.
         using var stop = new CancellationTokenSource();

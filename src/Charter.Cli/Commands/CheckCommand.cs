@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Charter.Core.Diagnostics;
 using Charter.Site.Build;
 using Charter.Site.Check;
@@ -9,9 +10,17 @@ namespace Charter.Cli.Commands;
 /// content diagnostics are the same) and checks the result as it would be written — links, fragments, titles,
 /// lang, canonical and hreflang links, sitemap, charter.json — without writing or deleting anything.
 /// </summary>
-public static class CheckCommand
+public sealed class CheckCommand : ICharterCommand
 {
-    public static int Run(CliOptions options, TextWriter stdout, TextWriter stderr)
+    public Command Describe()
+    {
+        var command = new Command("check", "validate the content and the built site (links, anchors, translations); writes nothing");
+        var site = SiteOptions.AddTo(command);
+        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr)
     {
         var build = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, WriteOutput: false));
         if (!build.Success)

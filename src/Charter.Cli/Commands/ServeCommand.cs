@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Charter.Cli.Serve;
 
@@ -8,18 +10,44 @@ namespace Charter.Cli.Commands;
 /// end it: they are printed, shown over the open pages, and the last good site stays served. Exit code 2 when the
 /// options are wrong or the port cannot be had. Nothing is written: the site is built and served from memory.
 /// </summary>
-public static class ServeCommand
+public sealed class ServeCommand : ICharterCommand
 {
-    public static int Run(CliOptions options, TextWriter stdout, TextWriter stderr)
-    {
-        if (options.BaseUrl is not null)
-        {
-            // The pages are built for the address they are served at, so that every link works in the preview.
-            stderr.WriteLine("charter: error: serve builds for its own address (http://127.0.0.1:PORT/); --base-url is for build");
-            stderr.WriteLine("Run 'charter --help' for usage.");
-            return ExitCodes.Usage;
-        }
+    public const int DefaultPort = 1313;
 
+    public Command Describe()
+    {
+        var command = new Command("serve", "serve the site on 127.0.0.1, rebuilding and reloading pages on change");
+        var site = SiteOptions.AddTo(command, output: false, baseUrl: false);
+        var port = new Option<int>("--port")
+        {
+            HelpName = "N",
+            Description = "the port (0 picks a free one)",
+            DefaultValueFactory = _ => DefaultPort,
+            CustomParser = result =>
+            {
+                if (result.Tokens is not [var token]) return 0; // none or several: the parser reports it
+                var raw = token.Value;
+                if (!int.TryParse(raw, CultureInfo.InvariantCulture, out var number) || number is < 0 or > 65535) result.AddError($"--port '{raw}' is not a port number");
+                else return number;
+                return 0;
+            },
+        };
+        command.Options.Add(port);
+        // Accepted only to be refused with the reason: the pages are built for the address they are served at, so
+        // that every link works in the preview. Hidden from the help.
+        var baseUrl = new Option<string>("--base-url") { Hidden = true };
+        command.Options.Add(baseUrl);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(baseUrl) is not null)
+                result.AddError("serve builds for its own address (http://127.0.0.1:PORT/); --base-url is for build");
+        });
+        command.SetAction(parse => Run(site.Read(parse).Source, parse.GetValue(port), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(string source, int port, TextWriter stdout, TextWriter stderr)
+    {
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
@@ -28,7 +56,7 @@ public static class ServeCommand
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        return RunAsync(new ServeSettings(options.Source, options.Port), stdout, stderr, stop.Token).GetAwaiter().GetResult();
+        return RunAsync(new ServeSettings(source, port), stdout, stderr, stop.Token).GetAwaiter().GetResult();
     }
 
     public static async Task<int> RunAsync(ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken stop)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Charter.Cli;
 using Charter.Tests.Support;
@@ -68,6 +69,7 @@ public partial class CommandLineTests
 
         (exit, _, stderr) = Run("build", "--source", "--output", "x");
         Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--source needs a value", stderr);
 
         (exit, _, stderr) = Run("publish");
         Assert.Equal(ExitCodes.Usage, exit);
@@ -81,16 +83,130 @@ public partial class CommandLineTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("is not a folder", stderr);
 
-        (exit, _, _) = Run("build", "--source", Repo.Fixture("mini"), "--base-url", "not a url");
+        (exit, _, stderr) = Run("build", "--source", Repo.Fixture("mini"), "--base-url", "not a url");
         Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--base-url 'not a url' is not an absolute http(s) URL", stderr);
         Assert.All(Lines(stderr), l => Assert.DoesNotMatch(@"^\s*at ", l));
     }
 
     [Fact]
-    public void Help_exits_0_on_stdout()
+    public void Help_exits_0_on_stdout_and_lists_every_command()
     {
-        var (exit, stdout, _) = Run("--help");
+        foreach (var help in new[] { "--help", "-h" })
+        {
+            var (exit, stdout, stderr) = Run(help);
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Equal("", stderr);
+            Assert.Contains("charter [command] [options]", Lines(stdout));
+            foreach (var command in new[] { "build", "check", "serve" })
+                Assert.Contains(Lines(stdout), l => l.StartsWith(command + " ", StringComparison.Ordinal));
+            Assert.Contains(Lines(stdout), l => l.StartsWith("--version", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("build", "--source,--output,--base-url", "--port")]
+    [InlineData("check", "--source,--output,--base-url", "--port")]
+    [InlineData("serve", "--source,--port", "--output,--base-url")]
+    public void Each_command_has_help_on_stdout_listing_its_options_and_no_others(string command, string listed, string absent)
+    {
+        foreach (var help in new[] { "--help", "-h" })
+        {
+            var (exit, stdout, stderr) = Run(command, help);
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Equal("", stderr);
+            var lines = Lines(stdout);
+            Assert.Contains($"charter {command} [options]", lines);
+            foreach (var option in listed.Split(','))
+                Assert.Contains(lines, l => l.StartsWith(option + " ", StringComparison.Ordinal));
+            foreach (var option in absent.Split(','))
+                Assert.DoesNotContain(option, stdout);
+        }
+    }
+
+    [Fact]
+    public void An_option_of_another_command_is_a_usage_error_followed_by_the_help_on_stderr()
+    {
+        var (exit, stdout, stderr) = Run("build", "--port", "5");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        var lines = Lines(stderr);
+        Assert.Equal("charter: error: unknown option '--port'", lines[0]);
+        Assert.Single(lines, l => l.StartsWith("charter: error:", StringComparison.Ordinal));
+        Assert.Contains("charter build [options]", lines);
+        Assert.Contains(lines, l => l.StartsWith("--output <DIR>", StringComparison.Ordinal));
+
+        (exit, stdout, stderr) = Run("serve", "--output", "x");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("charter: error: unknown option '--output'", Lines(stderr)[0]);
+        Assert.Contains("charter serve [options]", Lines(stderr));
+    }
+
+    [Fact]
+    public void Charter_alone_prints_the_usage_on_stderr_and_exits_2()
+    {
+        var (exit, stdout, stderr) = Run();
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("charter [command] [options]", Lines(stderr));
+        Assert.Contains(Lines(stderr), l => l.StartsWith("build ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_command_exits_2_with_the_list_of_commands_on_stderr()
+    {
+        var (exit, stdout, stderr) = Run("publish", "--source", ".");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        var lines = Lines(stderr);
+        Assert.Equal("charter: error: unknown command 'publish'", lines[0]);
+        Assert.Contains("charter [command] [options]", lines);
+        Assert.Contains(lines, l => l.StartsWith("serve ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_forgotten_value_is_a_usage_error_even_when_the_next_word_could_be_one()
+    {
+        using var work = new TempDir();
+        // The parser alone would take "--source" as the output folder and build the current folder into it.
+        var (exit, stdout, stderr) = Run("build", "--output", "--source", work.Full("site"));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("charter: error: option --output needs a value", Lines(stderr)[0]);
+
+        (exit, _, stderr) = Run("serve", "--port", "--source", Repo.Fixture("mini"));
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("charter: error: option --port needs a value", Lines(stderr)[0]);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-1")]
+    [InlineData("65536")]
+    public void A_bad_port_is_a_usage_error(string port)
+    {
+        var (exit, _, stderr) = Run("serve", "--source", Repo.Fixture("mini"), "--port", port);
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal($"charter: error: --port '{port}' is not a port number", Lines(stderr)[0]);
+    }
+
+    [Fact]
+    public void Serve_refuses_a_base_url_with_the_reason()
+    {
+        var (exit, stdout, stderr) = Run("serve", "--source", Repo.Fixture("mini"), "--base-url", "https://example.org/");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("charter: error: serve builds for its own address", Lines(stderr)[0]);
+    }
+
+    [Fact]
+    public void Version_prints_the_version_of_charter()
+    {
+        var (exit, stdout, stderr) = Run("--version");
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Contains(Lines(stdout), l => l.StartsWith("Usage: charter", StringComparison.Ordinal));
+        Assert.Equal("", stderr);
+        var expected = typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal(expected, stdout.Trim());
     }
 }
