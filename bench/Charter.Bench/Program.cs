@@ -104,7 +104,9 @@ namespace Charter.Bench
                     : $"unexpected argument '{token}'";
             var error = parse.Errors[0];
             if (error.SymbolResult is OptionResult { Tokens.Count: 0 } missing && missing.Option.Arity.MinimumNumberOfValues > 0)
-                return $"{missing.Option.Name} needs a value";
+                return missing.IdentifierToken is null // a required option that is not there at all
+                    ? $"{parse.CommandResult.Command.Name} needs {missing.Option.Name} {missing.Option.HelpName}"
+                    : $"{missing.Option.Name} needs a value";
             return error.Message;
         }
     }
