@@ -114,11 +114,28 @@ public static class StructureLoader
             f.Bool("citable") ?? parent?.Citable ?? true, f.Bool("searchable") ?? parent?.Searchable ?? true,
             f.Bool("toc") ?? parent?.Toc ?? false, f.String("short") ?? parent?.Short, f.String("heading") ?? parent?.HeadingFrom,
             f.Bool("show_number") ?? parent?.ShowNumber ?? true, headings.ToImmutable(), children, f.Location);
+        var settings = (parent?.SettingsAt ?? ImmutableDictionary<string, SourceLocation>.Empty).ToBuilder();
+        foreach (var key in f.Names()) if (f.KeyLocation(key) is { } at) settings[key] = at;
+        kind = kind with { SettingsAt = settings.ToImmutable() };
+        CheckPlaceholders(f, "id", kind.IdPattern, ["n", "parent", "part"], diagnostics);
+        CheckPlaceholders(f, "number", kind.NumberPattern, ["n", "parent", "part"], diagnostics);
+        CheckPlaceholders(f, "page", kind.Page, ["n", "id"], diagnostics);
+        CheckPlaceholders(f, "short", kind.Short, ["number", "n", "id"], diagnostics);
         var distinct = kind.IdPattern.Length == 0 || kind.IdPattern.Contains("{part}") || kind.IdPattern.Contains("{n}") || kind.IdPattern.Contains("{parent}");
         if (!distinct) diagnostics.Error(Codes.InvalidValue, f.LocationOf("id")!, $"the id pattern '{kind.IdPattern}' would give every {name} the same id",
             "include {n} (its number), {parent} (its parent's id) or {part} (its part's id)");
         f.ReportUnknown();
         return kind;
+    }
+
+    /// <summary>A pattern may use only the placeholders it can be filled with: a misspelt one would be printed as it is.</summary>
+    private static void CheckPlaceholders(FieldReader f, string key, string? pattern, string[] allowed, DiagnosticBag diagnostics)
+    {
+        if (!f.Has(key) || pattern is null) return;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, @"\{([^{}]*)\}"))
+            if (!allowed.Contains(m.Groups[1].Value))
+                diagnostics.Error(Codes.InvalidValue, f.LocationOf(key)!, $"'{m.Value}' cannot be filled in a '{key}' pattern",
+                    $"use {string.Join(", ", allowed.Select(a => "{" + a + "}"))}");
     }
 
     private static LocalizedText Or(LocalizedText own, LocalizedText? inherited) => own.IsEmpty ? inherited ?? LocalizedText.Empty : own;

@@ -88,6 +88,12 @@ public sealed record KindDef(
     string? Page, string? Template, bool Citable, bool Searchable, bool Toc, string? Short, string? HeadingFrom, bool ShowNumber,
     ImmutableDictionary<string, LocalizedText> Headings, ImmutableArray<ChildDef> Children, SourceLocation At)
 {
+    /// <summary>Where each of its settings is written (page:, short:…), its own or the kind's it extends, for diagnostics.</summary>
+    public ImmutableDictionary<string, SourceLocation> SettingsAt { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+
+    /// <summary>Where a setting of the kind is written, else where the kind is.</summary>
+    public SourceLocation AtSetting(string key) => SettingsAt.GetValueOrDefault(key) ?? At;
+
     /// <summary>The fields in the order the structure lists them (a dictionary's order is not stable from one run to the next).</summary>
     public IEnumerable<FieldDef> OrderedFields => Fields.Values.OrderBy(f => f.Order);
 

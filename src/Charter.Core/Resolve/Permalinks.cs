@@ -1,3 +1,4 @@
+using Charter.Core.Model;
 namespace Charter.Core.Resolve;
 
 /// <summary>
@@ -25,6 +26,20 @@ public static class Permalinks
     public static string UnitPage(string language, string slug, string pattern, int ordinal, string id) =>
         Charter(language, slug) + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", id, StringComparison.Ordinal).TrimStart('/');
+
+    /// <summary>
+    /// The short address of a unit of the main charter, from its kind's pattern ("{number}" → /fr/2.3/): {number} its
+    /// number as printed, {n} its number among its siblings, {id} its id. Null when its kind has none, or when the
+    /// pattern comes out empty (a unit of a numbered kind left without a number has no short address).
+    /// </summary>
+    public static string? ShortForm(string language, string? pattern, Unit unit)
+    {
+        if (pattern is null) return null;
+        var segment = pattern.Replace("{number}", unit.Number, StringComparison.Ordinal)
+            .Replace("{n}", unit.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id}", unit.Id, StringComparison.Ordinal).Trim('/');
+        return segment.Length == 0 ? null : $"{language}/{segment}/";
+    }
 
     /// <summary>
     /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would

@@ -49,6 +49,9 @@ public static partial class Resolver
             }
         }
 
+        Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage,
+            config.MainCharter is { } m && content.CharterSlugs.Contains(m) ? m : content.CharterSlugs.FirstOrDefault() ?? "", content.CharterSlugs, diagnostics);
+
         // References, notes and links are checked once per source file (each language's own text), not once per fallback use.
         foreach (var edition in editions.Values)
         {

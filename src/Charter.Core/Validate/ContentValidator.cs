@@ -27,7 +27,8 @@ public static partial class ContentValidator
                     "rename the folder: its name is the charter's address");
             var structure = content.Structures[slug];
             var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
-            if (editions.All(e => e.Meta is null))
+            // A charter.{lang}.md that exists but could not be read has its own error.
+            if (editions.All(e => e.Meta is null) && !languages.Any(l => diagnostics.HasErrorIn($"content/{slug}/charter.{l}.md")))
                 diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
                     $"the charter '{slug}' has no charter.{{lang}}.md", $"create content/{slug}/charter.{languages[0]}.md with its title and metadata");
             CheckMissing(editions, e => e.Meta?.File, slug, diagnostics);
