@@ -18,14 +18,26 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
 
     public string Href(string path) => site.Config.BasePath + path;
 
-    /// <summary>The citable units of a charter in this language, in reading order (sections of prose left out).</summary>
-    public IEnumerable<UnitRecord> Units(string slug)
-    {
-        var e = site.Edition(slug, language);
-        foreach (var p in e.Passages.Where(p => p.Citable))
-            yield return new UnitRecord(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), Plain(p.Text, p.Language),
-                Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id));
-    }
+    /// <summary>
+    /// The citable units of a charter in this language, in reading order (sections of prose left out), as open data:
+    /// a unit with no text of its own (an article made of paragraphs) has the text of the units it holds.
+    /// </summary>
+    public IEnumerable<UnitRecord> Units(string slug) =>
+        site.Edition(slug, language).Passages.Where(p => p.Citable).Select(p => Record(p, Plain(p.Unit)));
+
+    /// <summary>
+    /// The units search finds: the citable ones whose kind is searchable, each with its own text only, so that a word
+    /// of a paragraph finds the paragraph, not also the article around it (which its title still finds).
+    /// </summary>
+    public IEnumerable<UnitRecord> SearchUnits(string slug) =>
+        site.Edition(slug, language).Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language)));
+
+    private UnitRecord Record(Passage p, string text) =>
+        new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id));
+
+    private string Plain(ResolvedUnit unit) => unit.Unit.Text is not null || unit.Kind.Text != "none"
+        ? Plain(unit.Unit.Text, unit.Language)
+        : string.Join(" ", unit.Children.Select(Plain).Where(t => t.Length > 0));
 
     /// <summary>The declarations and frameworks of the site as citable units (made once: every charter.json and the search list them).</summary>
     public IReadOnlyList<UnitRecord> DeclarationRecords() => _declarations.Value;

@@ -34,7 +34,7 @@ public static class SiteIndexer
     /// <summary>The search documents of a language: every unit of every charter, then the declarations. Refs are positions.</summary>
     public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedSite site, string language, Records records) =>
         site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
-            .SelectMany(records.Units).Concat(records.DeclarationRecords()).ToList();
+            .SelectMany(records.SearchUnits).Concat(records.DeclarationRecords()).ToList();
 
     /// <summary>Where a language's search document store goes.</summary>
     public static string DocumentStorePath(string language) => $"{language}/search/documents.json";
