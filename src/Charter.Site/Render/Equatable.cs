@@ -42,7 +42,7 @@ public sealed class EquatableList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>,
 public sealed class EquatableMap(IDictionary<string, object?> values)
     : ReadOnlyDictionary<string, object?>(values), IEquatable<EquatableMap>
 {
-    public static readonly EquatableMap Empty = new(new Dictionary<string, object?>());
+    public static new readonly EquatableMap Empty = new(new Dictionary<string, object?>());
 
     public bool Equals(EquatableMap? other)
     {

@@ -44,7 +44,11 @@ public sealed record UnitVm(
     string Id, string Kind, string Number, string Label, string Html, string Text, string Url, string AbsoluteUrl,
     string Citation, bool Fallback, string TextLang, string? Heading, EquatableList<LinkVm> SeeAlso,
     string? Title, int Ordinal, string? PageUrl, EquatableMap Fields, EquatableMap Prose, EquatableMap Headings, string? ChildrenHeading,
-    EquatableList<NameListVm> NameLists, EquatableList<UnitVm> Children, EquatableList<NoteVm> Notes, DateVm? Date, string? LinkUrl);
+    EquatableList<NameListVm> NameLists, EquatableList<UnitVm> Children, EquatableList<NoteVm> Notes, DateVm? Date, string? LinkUrl)
+{
+    /// <summary>Whether its kind is cited on its own (a priority is; a section, a list of commitments, a chapter need not be).</summary>
+    public bool Citable { get; init; } = true;
+}
 
 public sealed record NameListVm(string Key, string? Heading, string? Intro, EquatableList<string> Names);
 

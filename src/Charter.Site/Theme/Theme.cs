@@ -39,6 +39,7 @@ public sealed partial class Theme
         };
         Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
         Options.FileProvider = new ThemeFileProvider(this);
+        Filters.Register(Options);
     }
 
     public TemplateOptions Options { get; }

@@ -38,9 +38,9 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
     {
         var site = page.Site;
         if (site.MainCharter is not { Length: > 0 } main || !site.Editions.TryGetValue((main, page.Lang), out var e)) yield break;
-        foreach (var u in e.Units.Where(u => u.Kind.Short is not null))
+        foreach (var u in e.Units)
         {
-            var path = $"{page.Lang}/{u.Kind.Short!.Replace("{number}", u.Unit.Number, StringComparison.Ordinal).Replace("{id}", u.Id, StringComparison.Ordinal)}/";
+            if (Permalinks.ShortForm(page.Lang, u.Kind.Short, u.Unit) is not { } path) continue;
             var target = units.Unit(e, u);
             var vm = page.Page("redirect", path, target.Label, target.Citation, e, [], noindex: true) with { Canonical = target.AbsoluteUrl };
             yield return new PageSpec(path, "redirect", vm, PageContext.Data(("target", target)));

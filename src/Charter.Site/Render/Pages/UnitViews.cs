@@ -81,7 +81,7 @@ public sealed class UnitViews(PageContext page)
             u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
             u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
-            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl);
+            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with { Citable = u.Kind.Citable };
         _units[(e.Slug, u.Id)] = unit;
         return unit;
     }
@@ -105,8 +105,14 @@ public sealed class UnitViews(PageContext page)
     }
 
     private EquatableList<NoteVm> Notes(ResolvedEdition e, ResolvedUnit file) =>
-        NoteOrder(file).Select((label, i) => new NoteVm(i + 1, $"note-{label}", $"note-{label}-ref-{page.Lang}",
+        NoteOrder(file).Select((label, i) => new NoteVm(i + 1, $"{NotePrefix(file)}note-{label}", $"{NotePrefix(file)}note-{label}-ref-{page.Lang}",
             page.Md(file.Unit.Notes[label], file.Language).Html)).ToEquatable();
+
+    /// <summary>
+    /// Note ids are the file's: a file with a page of its own has the page to itself ("note-1"); one shown on a page
+    /// it shares with other files (the parts on a charter's home) prefixes them with its id, as two files may both have a note "1".
+    /// </summary>
+    private static string NotePrefix(ResolvedUnit file) => file.HasPage ? "" : file.Id + "-";
 
     /// <summary>
     /// How the footnote markers of a unit's text resolve, to the notes of its file. A note cited more than once gets a
@@ -130,8 +136,8 @@ public sealed class UnitViews(PageContext page)
             var i = order.IndexOf(label);
             if (i < 0) return null;
             var n = seen.GetValueOrDefault(label) + citation;
-            var id = $"note-{label}-ref-{page.Lang}" + (n == 1 ? "" : $"-{n}");
-            return new NoteLink(i + 1, $"{notePage}#note-{label}", id);
+            var id = $"{NotePrefix(file)}note-{label}-ref-{page.Lang}" + (n == 1 ? "" : $"-{n}");
+            return new NoteLink(i + 1, $"{notePage}#{NotePrefix(file)}note-{label}", id);
         };
     }
 }
