@@ -51,7 +51,7 @@ public class FallbackCheckTests
         // No UI strings for German in the theme: said once, and the default language's strings are used.
         Assert.Contains(build.Warnings(), w => w.Code == Codes.MissingTranslation && w.Location.Path.EndsWith("i18n/de.yml", StringComparison.Ordinal));
         Assert.Contains(build.Warnings(), w => w.Location.Path == "content/demo/vision.de.md");
-        Assert.True(build.Files.Any(f => f.Path == "de/demo/vision/index.html"));
+        Assert.Contains(build.Files, f => f.Path == "de/demo/vision/index.html");
         var check = SiteChecker.Check(build, "public/");
         Assert.False(check.HasErrors, string.Join("\n", check.Diagnostics.Where(d => d.Severity == Severity.Error)));
         var page = Html.Parse(build.File("de/demo/index.html"));
