@@ -118,10 +118,14 @@ public sealed partial class HugoSiteWriter
                 ? new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(File.ReadAllText(path)) ?? []
                 : [];
             // The UI strings are the file's text values; its 'language:' block describes the language, and gives
-            // the name Hugo's languageName takes.
+            // the name Hugo's languageName takes and how a month is written.
             var map = file.Where(kv => kv.Value is string).ToDictionary(kv => kv.Key, kv => (string)kv.Value);
-            if (file.GetValueOrDefault("language") is IDictionary<object, object> descriptor && descriptor.TryGetValue("name", out var name) && name is string own)
-                map["language_name"] = own;
+            if (file.GetValueOrDefault("language") is IDictionary<object, object> descriptor)
+            {
+                if (descriptor.TryGetValue("name", out var name) && name is string own) map["language_name"] = own;
+                // How a month is written ("{month} {year}"), for the timeline's dates.
+                if (descriptor.TryGetValue("month_year", out var format) && format is string monthYear) map["month_year"] = monthYear;
+            }
             return _strings[language] = map;
         }
     }
@@ -249,7 +253,7 @@ public sealed partial class HugoSiteWriter
 
     /// <summary>
     /// A unit's id, number, fields by type (text as it is, Markdown as Goldmark reads it, numbers and names plain, refs as
-    /// a list, a date also as its year for grouping, a link as the address it leads to), its text (unless it is its page's
+    /// a list, a date also as its year (for grouping) and month (for its label), a link as the address it leads to), its text (unless it is its page's
     /// body), then the units listed in it, each an entry with its id, kind and number.
     /// </summary>
     /// <param name="page">Whether this is the front matter of the unit's own page, which has its title and its text (the body) already.</param>
@@ -273,7 +277,7 @@ public sealed partial class HugoSiteWriter
                 case FieldType.Text: w.Field(key, value.Text, indent); break;
                 case FieldType.Markdown: w.Field(key, WithNotes(value.Markdown?.Source, notes), indent); break;
                 case FieldType.Number: w.Raw(key, value.Number, indent); break;
-                case FieldType.Date: w.Field(key, value.Date?.ToString(), indent).Raw("year", value.Date?.Year, indent); break;
+                case FieldType.Date: w.Field(key, value.Date?.ToString(), indent).Raw("year", value.Date?.Year, indent).Raw("month", value.Date?.Month, indent); break;
                 case FieldType.Refs: w.Line($"{key}: {FrontMatterWriter.List(value.Items)}", indent); break;
                 case FieldType.List: w.Strings(key, value.Items, indent); break;
                 case FieldType.Link: w.Field(key, LinkUrl(e, value.Text ?? ""), indent); break;
