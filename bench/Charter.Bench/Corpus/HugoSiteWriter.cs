@@ -8,11 +8,14 @@ using Charter.Core.Validate;
 namespace Charter.Bench.Corpus;
 
 /// <summary>
-/// Writes a Hugo site equivalent to one of ours: the same pages at the same addresses, in both languages,
+/// Writes a Hugo site equivalent to one of ours: the same pages at the same addresses, in every language,
 /// with the same Markdown. The site is read with the project's own loader and resolver, so Hugo gets exactly
-/// the text our build renders (with fallbacks resolved). Units (priorities, premises, items, milestones) go
-/// into front matter and Hugo renders them with markdownify, as a Hugo site of this shape would.
-/// The layouts (one per page kind) live in bench/Charter.Bench/hugo/layouts and are copied as they are.
+/// the text our build renders (with fallbacks resolved): a page for each resolved unit whose kind has one, at its
+/// address. Units listed in a page's unit (priorities, premises, lists and their items, milestones) go into its
+/// front matter and Hugo renders them with markdownify, as a Hugo site of this shape would.
+/// The layouts (one per page kind, named by the kinds' templates) live in bench/Charter.Bench/hugo/layouts and
+/// are copied as they are; they know the Lampedusa shape (its kinds and their fields by name), as a hand-made
+/// Hugo site of it would.
 /// </summary>
 public sealed partial class HugoSiteWriter
 {
@@ -64,7 +67,7 @@ public sealed partial class HugoSiteWriter
         // that go-i18n reserves (the theme has 'description'). The theme's assets become Hugo's static files.
         Directory.CreateDirectory(Path.Combine(hugoRoot, "i18n"));
         foreach (var language in config.Languages)
-            File.WriteAllText(Path.Combine(hugoRoot, "i18n", $"{language}.yaml"), string.Concat(Strings(language)
+            File.WriteAllText(Path.Combine(hugoRoot, "i18n", $"{language}.yaml"), string.Concat(UiStrings(language)
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}:\n  other: {FrontMatterWriter.Quote(kv.Value)}\n")));
         SiteGenerator.CopyDirectory(Path.Combine(ThemeRoot, "assets"), Path.Combine(hugoRoot, "static", "assets"));
 
@@ -115,12 +118,31 @@ public sealed partial class HugoSiteWriter
                 ? new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(File.ReadAllText(path)) ?? []
                 : [];
             // The UI strings are the file's text values; its 'language:' block describes the language, and gives
-            // the name Hugo's languageName takes.
+            // the name Hugo's languageName takes and how a month is written.
             var map = file.Where(kv => kv.Value is string).ToDictionary(kv => kv.Key, kv => (string)kv.Value);
-            if (file.GetValueOrDefault("language") is IDictionary<object, object> descriptor && descriptor.TryGetValue("name", out var name) && name is string own)
-                map["language_name"] = own;
+            if (file.GetValueOrDefault("language") is IDictionary<object, object> descriptor)
+            {
+                if (descriptor.TryGetValue("name", out var name) && name is string own) map["language_name"] = own;
+                // How a month is written ("{month} {year}"), for the timeline's dates.
+                if (descriptor.TryGetValue("month_year", out var format) && format is string monthYear) map["month_year"] = monthYear;
+            }
             return _strings[language] = map;
         }
+    }
+
+    /// <summary>
+    /// The strings Hugo's layouts ask for: the theme's, with the labels our build takes from the main charter's
+    /// structure.yml instead ("Priorité {number}" as kind_priority, each part's navigation label as nav_PART).
+    /// </summary>
+    private Dictionary<string, string> UiStrings(string language)
+    {
+        var map = new Dictionary<string, string>(Strings(language), StringComparer.Ordinal);
+        if (!_site.Editions.TryGetValue((_site.MainCharter, language), out var main)) return map;
+        foreach (var kind in main.Structure.Kinds.Values)
+            if (kind.Label.In(language) is { } label) map["kind_" + kind.Name] = label;
+        foreach (var part in main.Structure.Parts)
+            if (main.Structure.Kinds.GetValueOrDefault(part.Kind)?.Nav.In(language) is { } nav) map["nav_" + part.Id] = nav;
+        return map;
     }
 
     private void WriteLanguage(string root, string language)
@@ -158,7 +180,7 @@ public sealed partial class HugoSiteWriter
         {
             if (!_site.Editions.TryGetValue((slug, language), out var e)) continue;
             WriteCharter(Save, e, ++weight);
-            if (slug == _site.MainCharter) WriteShortForms(Save, e, t);
+            if (slug == _site.MainCharter) WriteShortForms(Save, e);
         }
     }
 
@@ -169,131 +191,135 @@ public sealed partial class HugoSiteWriter
         if (ids.Count > 0) w.Line($"references: {FrontMatterWriter.List(ids)}");
     }
 
+    /// <summary>
+    /// A charter in one language: its home (its metadata, and the parts that have no page of their own, each under its id
+    /// without hyphens: <c>ambition:</c>, <c>cocreation:</c>), then a page for every unit whose kind has one, at its address,
+    /// with the layout its kind's template names; a page whose units have pages below it is a Hugo section
+    /// (principles/_index.md), so that its layout can list them. A page's front matter holds its unit's fields under their
+    /// keys and the units listed in it under their lists' keys (premises, priorities, lists and their items, milestones),
+    /// which is the shape the layouts in hugo/layouts read.
+    /// </summary>
     private void WriteCharter(Action<string, string> save, ResolvedEdition e, int weight)
     {
         var lang = e.Language;
         var slug = e.Slug;
         var meta = e.Meta.Value;
-        string Section(string name) => Permalinks.Section(lang, slug, name);
+        var homePath = Permalinks.Charter(lang, slug);
         // Each page says where it is published, since its folder (charters/SLUG/) is not its address.
         FrontMatterWriter Start(string title, string layout, string path) =>
             new FrontMatterWriter().Field("title", title).Raw("layout", layout).Field("url", "/" + path).Field("charter", slug);
 
-        var home = Start(meta.Title, "charter", Permalinks.Charter(lang, slug)).Raw("kind", "charter").Raw("weight", weight)
+        var home = Start(meta.Title, "charter", homePath).Raw("kind", "charter").Raw("weight", weight)
             .Field("short_title", meta.ShortTitle).Field("organization", meta.Organization).Field("year", meta.Year)
             .Field("place", meta.Place).Field("citation", meta.Citation).Field("description", meta.Description);
-        if (e.Ambition is { } a)
-            home.Line("ambition:").Raw("number", a.Value.Number, 2).Field("title", a.Value.Title, 2).Field("headline", a.Value.Headline, 2)
-                .Field("text", Markdown(a.Value.Body?.Source), 2);
-        if (e.CoCreation is { } co)
-            home.Line("cocreation:").Field("title", co.Value.Section.Title, 2).Field("text", Markdown(co.Value.Section.Body?.Source), 2)
-                .Line($"declarations: {FrontMatterWriter.List(co.Value.DeclarationIds)}", 2);
-        PageReferences(home, e, Permalinks.Charter(lang, slug));
+        foreach (var part in e.Parts.Where(p => !p.HasPage))
+        {
+            home.Line($"{part.Id.Replace("-", "", StringComparison.Ordinal)}:");
+            Body(home, e, part, part.Unit.Notes, 2);
+        }
+        PageReferences(home, e, homePath);
         save($"{CharterFolder}/{slug}/_index.md", home.Build(Markdown(meta.Body?.Source)));
 
-        if (e.Vision is { } v)
+        var partWeight = 0;
+        foreach (var part in e.Parts)
         {
-            var w = Start(v.Value.Section.Title, "vision", Section("vision")).Raw("weight", 1)
-                .Raw("number", v.Value.Section.Number).Field("headline", v.Value.Section.Headline)
-                .Field("premises_intro", Markdown(v.Value.PremisesIntro?.Source));
-            Units(w, "premises", v.Value.Premises.Select(p => (p.Id, p.Number.ToString(), p.Text.Source)));
-            PageReferences(w, e, Section("vision"));
-            save($"{CharterFolder}/{slug}/vision.md", w.Build(Markdown(v.Value.Section.Body?.Source)));
-        }
-
-        if (e.PrinciplesIntro is not null || !e.Principles.IsEmpty)
-        {
-            var intro = e.PrinciplesIntro?.Value;
-            var w = Start(intro?.Title ?? "Principles", "principles", Section("principles")).Raw("weight", 2)
-                .Raw("number", intro?.Number);
-            PageReferences(w, e, Section("principles"));
-            save($"{CharterFolder}/{slug}/principles/_index.md", w.Build(Markdown(intro?.Body?.Source)));
-        }
-        foreach (var lp in e.Principles)
-        {
-            var p = lp.Value;
-            // Hugo's footnotes are defined in the text they are used in; ours come from the file's `notes:`.
-            string WithNotes(string? text) => text is null ? "" : Markdown(text) + string.Concat(NoteRef().Matches(text)
-                .Select(m => m.Groups["label"].Value).Distinct().Where(p.Notes.ContainsKey)
-                .Select(label => $"\n\n[^{label}]: {Markdown(p.Notes[label].Source)}"));
-            var w = Start(p.Title, "principle", Permalinks.Principle(lang, slug, p.Number)).Raw("weight", p.Number)
-                .Field("id", p.Id).Raw("number", p.Number).Field("theme", p.Theme);
-            Units(w, "priorities", p.Priorities.Select(x => (x.Id, $"{p.Number}.{x.Number}", WithNotes(x.Text.Source))));
-            PageReferences(w, e, Permalinks.Principle(lang, slug, p.Number));
-            save($"{CharterFolder}/{slug}/principles/{p.Number}.md", w.Build(WithNotes(p.Description?.Source)));
-        }
-
-        if (e.Commitments is { } c)
-        {
-            var w = Start(c.Value.Section.Title, "commitments", Section("commitments")).Raw("weight", 3)
-                .Raw("number", c.Value.Section.Number).Field("headline", c.Value.Section.Headline)
-                .Field("lists_intro", Markdown(c.Value.ListsIntro?.Source)).Line("lists:");
-            foreach (var list in c.Value.Lists)
-            {
-                w.Field("- id", list.Id, 2).Raw("kind", list.Kind, 4).Field("heading", list.Heading, 4).Line("items:", 4);
-                foreach (var item in list.Items)
-                    w.Field("- id", item.Id, 6).Field("number", $"{list.Number}.{item.Number}", 8).Field("text", Markdown(item.Text.Source), 8);
-            }
-            PageReferences(w, e, Section("commitments"));
-            save($"{CharterFolder}/{slug}/commitments.md", w.Build(Markdown(c.Value.Section.Body?.Source)));
-        }
-
-        if (e.Timeline is { } tl)
-        {
-            var w = Start(tl.Value.Title, "timeline", Section("timeline")).Raw("weight", 4)
-                .Field("intro", Markdown(tl.Value.Intro?.Source)).Line("milestones:");
-            foreach (var m in tl.Value.Milestones)
-            {
-                var concerns = m.Concerns switch
-                {
-                    null => null,
-                    _ when m.Concerns.StartsWith("ref:", StringComparison.Ordinal) => Permalinks.Declaration(lang, m.Concerns[4..]),
-                    _ => Permalinks.SectionPath(lang, slug, m.Concerns),
-                };
-                w.Field("- id", m.Id, 2).Field("number", m.Number.ToString(), 4).Field("date", m.Date.ToString(), 4)
-                    .Raw("year", m.Date.Year, 4).Field("text", Markdown(m.Text.Source), 4).Field("concerns", concerns is null ? null : "/" + concerns, 4);
-            }
-            PageReferences(w, e, Section("timeline"));
-            save($"{CharterFolder}/{slug}/timeline.md", w.Build(null));
-        }
-
-        if (e.Acknowledgements is { } ack)
-        {
-            var w = Start(ack.Value.Section.Title, "acknowledgements", Section("acknowledgements")).Raw("weight", 5)
-                .Field("contributors_intro", ack.Value.ContributorsIntro).Strings("contributors", ack.Value.Contributors)
-                .Field("partners_intro", ack.Value.PartnersIntro).Strings("partners", ack.Value.Partners);
-            save($"{CharterFolder}/{slug}/acknowledgements.md", w.Build(Markdown(ack.Value.Section.Body?.Source)));
+            if (part.HasPage) partWeight++;
+            foreach (var u in part.DescendantsAndSelf().Where(u => u.HasPage))
+                WritePage(save, Start, e, u, u == part ? partWeight : u.Unit.Ordinal);
         }
 
         // The side-by-side page gathers its rows from the charter's pages in every language (layouts/partials/passages.html).
-        var sbs = Start(Strings(lang).GetValueOrDefault("side_by_side", "Side by side"), "side-by-side", Section("side-by-side"))
-           .Raw("weight", 6);
-        save($"{CharterFolder}/{slug}/side-by-side.md", sbs.Build(null));
+        var sideBySide = Permalinks.CharterPage(lang, slug, Permalinks.SideBySide);
+        var sbs = Start(Strings(lang).GetValueOrDefault("side_by_side", "Side by side"), "side-by-side", sideBySide).Raw("weight", partWeight + 1);
+        save($"{CharterFolder}/{slug}/{Permalinks.SideBySide}.md", sbs.Build(null));
     }
 
-    /// <summary>The short addresses of the main charter (/fr/2/, /fr/2.3/): pages that send the reader on to the unit.</summary>
-    private static void WriteShortForms(Action<string, string> save, ResolvedEdition e, Dictionary<string, string> t)
+    private void WritePage(Action<string, string> save, Func<string, string, string, FrontMatterWriter> start, ResolvedEdition e, ResolvedUnit u, int weight)
     {
-        string Label(string kind, string number) => t.GetValueOrDefault("kind_" + kind, kind).Replace("{number}", number);
-        foreach (var lp in e.Principles)
+        var relative = u.PagePath[Permalinks.Charter(e.Language, e.Slug).Length..].Trim('/');
+        var isSection = u.DescendantsAndSelf().Skip(1).Any(c => c.HasPage);
+        var w = start(Title(u, e.Language), u.Kind.Template ?? "single", u.PagePath).Raw("weight", weight);
+        // Footnotes are the file's: a unit that is a file has its own, the units listed in it use them.
+        Body(w, e, u, u.Unit.Notes, 0, page: true);
+        PageReferences(w, e, u.PagePath);
+        save($"{CharterFolder}/{e.Slug}/{relative}{(isSection ? "/_index" : "")}.md", w.Build(u.Kind.Text == "none" ? null : WithNotes(u.Unit.Text?.Source, u.Unit.Notes)));
+    }
+
+    /// <summary>A page's title: the unit's title or heading, else its kind's label, else its navigation label.</summary>
+    private static string Title(ResolvedUnit u, string lang) =>
+        u.Unit.TextField("title") ?? u.Unit.TextField("heading")
+        ?? (u.Kind.Label.In(lang) is { } label ? label.Replace("{number}", u.Unit.Number, StringComparison.Ordinal) : null)
+        ?? u.Kind.Nav.In(lang) ?? u.Id;
+
+    /// <summary>
+    /// A unit's id, number, fields by type (text as it is, Markdown as Goldmark reads it, numbers and names plain, refs as
+    /// a list, a date also as its year (for grouping) and month (for its label), a link as the address it leads to), its text (unless it is its page's
+    /// body), then the units listed in it, each an entry with its id, kind and number.
+    /// </summary>
+    /// <param name="page">Whether this is the front matter of the unit's own page, which has its title and its text (the body) already.</param>
+    private void Body(FrontMatterWriter w, ResolvedEdition e, ResolvedUnit u, IReadOnlyDictionary<string, MarkdownText> notes, int indent,
+        bool page = false, string firstPrefix = "")
+    {
+        // An entry of a list opens with "- " before its first key, which is always its id.
+        w.Field(firstPrefix + "id", u.Id, indent - firstPrefix.Length);
+        if (firstPrefix.Length > 0) w.Raw("kind", u.Unit.Kind, indent);
+        if (u.Unit.Number.Length > 0)
         {
-            var p = lp.Value;
-            var page = Permalinks.Principle(e.Language, e.Slug, p.Number);
-            save($"{p.Number}.md", Redirect(Label("principle", $"{p.Number}"), $"/{page}#{p.Id}"));
-            foreach (var x in p.Priorities)
-                save($"{p.Number}.{x.Number}.md", Redirect(Label("priority", $"{p.Number}.{x.Number}"), $"/{page}#{x.Id}"));
+            // A page's number is a number (its layout prints it after a 0); a listed unit's is its full number, "2.3".
+            if (firstPrefix.Length > 0) w.Field("number", u.Unit.Number, indent);
+            else w.Raw("number", u.Unit.Number, indent);
+        }
+        foreach (var (key, value) in u.Unit.OrderedFields)
+        {
+            if (key == "number" || (page && key == "title")) continue;
+            switch (value.Type)
+            {
+                case FieldType.Text: w.Field(key, value.Text, indent); break;
+                case FieldType.Markdown: w.Field(key, WithNotes(value.Markdown?.Source, notes), indent); break;
+                case FieldType.Number: w.Raw(key, value.Number, indent); break;
+                case FieldType.Date: w.Field(key, value.Date?.ToString(), indent).Raw("year", value.Date?.Year, indent).Raw("month", value.Date?.Month, indent); break;
+                case FieldType.Refs: w.Line($"{key}: {FrontMatterWriter.List(value.Items)}", indent); break;
+                case FieldType.List: w.Strings(key, value.Items, indent); break;
+                case FieldType.Link: w.Field(key, LinkUrl(e, value.Text ?? ""), indent); break;
+            }
+        }
+        if (!page && u.Kind.Text != "none" && u.Unit.Text is { } text) w.Field("text", WithNotes(text.Source, notes), indent);
+        foreach (var list in u.Kind.Children.Where(c => c.Key is not null))
+        {
+            var items = u.Children.Where(c => c.Unit.ListKey == list.Key).ToList();
+            if (items.Count == 0) continue;
+            w.Line($"{list.Key}:", indent);
+            foreach (var item in items) Body(w, e, item, notes, indent + 4, firstPrefix: "- ");
+        }
+    }
+
+    /// <summary>Where a link field leads, as our build links it: a declaration (ref:ID), the side-by-side view, or a unit's page or place.</summary>
+    private static string? LinkUrl(ResolvedEdition e, string target)
+    {
+        if (target.StartsWith("ref:", StringComparison.Ordinal)) return "/" + Permalinks.Declaration(e.Language, target[4..]);
+        if (target == Permalinks.SideBySide) return "/" + Permalinks.CharterPage(e.Language, e.Slug, Permalinks.SideBySide);
+        return e.Units.FirstOrDefault(u => u.Id == target) is { } unit ? "/" + (unit.HasPage ? unit.PagePath : unit.Url) : null;
+    }
+
+    /// <summary>Hugo's footnotes are defined in the text they are used in; ours come from the file's <c>notes:</c>.</summary>
+    private static string WithNotes(string? text, IReadOnlyDictionary<string, MarkdownText> notes) =>
+        text is null ? "" : Markdown(text) + string.Concat(NoteRef().Matches(text)
+            .Select(m => m.Groups["label"].Value).Distinct().Where(notes.ContainsKey)
+            .Select(label => $"\n\n[^{label}]: {Markdown(notes[label].Source)}"));
+
+    /// <summary>The short addresses of the main charter (/fr/2/, /fr/2.3/): pages that send the reader on to the unit.</summary>
+    private static void WriteShortForms(Action<string, string> save, ResolvedEdition e)
+    {
+        foreach (var u in e.Units.Where(u => u.Kind.Short is not null))
+        {
+            var name = u.Kind.Short!.Replace("{number}", u.Unit.Number, StringComparison.Ordinal).Replace("{id}", u.Id, StringComparison.Ordinal);
+            var label = u.Kind.Label.In(e.Language)?.Replace("{number}", u.Unit.Number, StringComparison.Ordinal) ?? u.Id;
+            save($"{name}.md", Redirect(label, "/" + u.Url));
         }
     }
 
     private static string Redirect(string title, string target) =>
         new FrontMatterWriter().Field("title", title).Raw("layout", "redirect").Field("target", target).Raw("noindex", "true").Build(null);
-
-    private static void Units(FrontMatterWriter w, string key, IEnumerable<(string Id, string Number, string Text)> units)
-    {
-        w.Line($"{key}:");
-        foreach (var (id, number, text) in units)
-            w.Field("- id", id, 2).Field("number", number, 4).Field("text", Markdown(text), 4);
-    }
 
     /// <summary>Our Markdown as Hugo's Goldmark reads it: language spans (our extension) become their plain text.</summary>
     private static string Markdown(string? text) => text is null ? "" : LangSpan().Replace(text, "$1");

@@ -7,9 +7,10 @@ namespace Charter.Bench.Corpus;
 
 /// <summary>
 /// Writes a site root (charter.yml, content/, themes/default) holding N synthetic charters shaped like the real
-/// one: the same files and units (7 premises, 7 principles × 5 priorities, lists of 5/8/5/12/13 items,
-/// 12 milestones, …), in both languages, with the real text's lengths and words (see <see cref="TextMixer"/>),
-/// the same references to declarations, and the real declarations and frameworks copied as they are.
+/// main charter: its structure.yml copied, and the same files and units in every language, written from what our
+/// own loader read of each (its kind's fields, its text, references, lists of units and notes), with the real text's
+/// lengths and words (see <see cref="TextMixer"/>), the same references to declarations, and the real declarations
+/// and frameworks copied as they are. Nothing here knows the real charter's kinds: the structure says them.
 /// The output depends only on N and the real content: no clock, no process-dependent hashing.
 /// </summary>
 public sealed class SiteGenerator
@@ -25,8 +26,11 @@ public sealed class SiteGenerator
         _realSlug = real.Config.MainCharter is { } m && real.CharterSlugs.Contains(m) ? m : real.CharterSlugs[0];
         _mixers = real.Config.Languages.ToDictionary(l => l, l => new TextMixer(RealTexts(real, l)));
         // Charters are named after the cities that contributed to the real one, which is what a network's charters would be.
-        _names = real.Edition(_realSlug, real.Config.DefaultLanguage)?.Acknowledgements?.Contributors is { Length: > 0 } names
-            ? names : ["Lampedusa"];
+        // The first list of names in the real charter's parts, in its structure's order (the acknowledgements' contributors).
+        var edition = real.Edition(_realSlug, real.Config.DefaultLanguage);
+        _names = real.Structures[_realSlug].Parts.Select(p => edition?.Parts.GetValueOrDefault(p.Id)).OfType<Unit>()
+            .SelectMany(u => u.OrderedFields).Select(f => f.Value).FirstOrDefault(f => f.Type == FieldType.List && f.Items.Length > 0)?.Items
+            is { } names ? names : ["Lampedusa"];
     }
 
     /// <summary>Loads the real content with the project's own loader; null (with the diagnostics printed) if it does not load cleanly.</summary>
@@ -89,127 +93,132 @@ public sealed class SiteGenerator
     {
         var slug = Slug(index, count);
         var lang = real.Language;
+        var structure = _real.Structures[_realSlug];
         var dir = Path.Combine(content, slug);
-        Directory.CreateDirectory(Path.Combine(dir, ContentLoader.PrinciplesFolder));
-        var mixer = _mixers[lang];
-        string Mix(MarkdownText? text, string part) => mixer.Mix(text?.Source, Rng.For(slug, lang, part));
-        void Save(string relative, string text) => File.WriteAllText(Path.Combine(dir, $"{relative}.{lang}.md"), text);
+        Directory.CreateDirectory(dir);
+        // The shape itself is data: each synthetic charter gets the real one's structure.yml as it is.
+        File.WriteAllText(Path.Combine(dir, StructureLoader.FileName), structure.File.Text);
+        void Save(string relative, string text)
+        {
+            var path = Path.Combine(dir, $"{relative}.{lang}.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
 
         var name = _names[(index - 1) % _names.Count] + (index > _names.Count ? $" {(index - 1) / _names.Count + 1}" : "");
         string Named(string text) => text.Replace(_realSlug, name, StringComparison.OrdinalIgnoreCase);
 
         if (real.Meta is { } meta)
-            Save("charter", new FrontMatterWriter()
+            Save(ContentLoader.MetaFile, new FrontMatterWriter()
                 .Field("title", Named(meta.Title)).Field("short_title", Named(meta.ShortTitle))
                 .Field("organization", meta.Organization).Raw("year", meta.Year).Field("place", meta.Place)
                 .Field("citation", Named(meta.Citation)).Field("description", Named(meta.Description))
-                .Build(Mix(meta.Body, "charter")));
+                .Build(_mixers[lang].Mix(meta.Body?.Source, Rng.For(slug, lang, ContentLoader.MetaFile))));
 
-        if (real.Ambition is { } ambition) Save("ambition", NumberedSection(ambition).Build(Mix(ambition.Body, "ambition")));
-
-        if (real.CoCreation is { } co)
-            Save("co-creation", new FrontMatterWriter().Field("title", co.Section.Title)
-                .Strings("declarations", co.DeclarationIds).Build(Mix(co.Section.Body, "co-creation")));
-
-        if (real.Vision is { } vision)
-        {
-            var w = NumberedSection(vision.Section).Field("premises_intro", Mix(vision.PremisesIntro, "premises-intro")).Line("premises:");
-            foreach (var p in vision.Premises)
+        var writer = new UnitWriter(structure, _mixers[lang], slug, lang, _real.Config.Limits);
+        // The parts in the structure's order, then the files of each folder, under their real names.
+        foreach (var part in structure.Parts)
+            if (real.Parts.TryGetValue(part.Id, out var unit)) Save(part.Id, writer.File(unit));
+        foreach (var (folder, units) in real.Folders.OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var unit in units)
             {
-                w.Field("- text", Mix(p.Text, p.Id), 2);
-                References(w, p.References);
+                var file = Path.GetFileName(unit.File.Path);
+                Save($"{folder}/{file[..file.IndexOf('.')]}", writer.File(unit));
             }
-            Save("vision", w.Build(Mix(vision.Section.Body, "vision")));
-        }
+    }
 
-        if (real.PrinciplesIntro is { } intro) Save("principles", NumberedSection(intro).Build(Mix(intro.Body, "principles")));
-
-        foreach (var principle in real.Principles)
+    /// <summary>
+    /// Writes a unit that is a file, and the units listed in it, as its kind in the structure reads them: <c>kind:</c>
+    /// and <c>id:</c> where the real file spells them out (or the content could not do without them), the kind's fields
+    /// in its order (one line of text as it is, Markdown mixed, numbers and dates plain, refs and names as lists, names
+    /// shuffled), the unit's own text (mixed: the body, or its text field), its references, its lists of units, its notes.
+    /// </summary>
+    private sealed class UnitWriter(Structure structure, TextMixer mixer, string slug, string lang, Limits limits)
+    {
+        public string File(Unit unit)
         {
-            var w = new FrontMatterWriter().Field("id", principle.Id).Raw("number", principle.Number)
-                .Field("title", principle.Title).Field("theme", principle.Theme).Line("priorities:");
-            foreach (var p in principle.Priorities)
-            {
-                w.Field("- text", Mix(p.Text, p.Id), 2);
-                References(w, p.References);
-            }
-            if (!principle.Notes.IsEmpty)
+            var kind = structure.Kind(unit.Kind);
+            // The real file's own mapping, to tell which keys it writes that the structure could have given (id, kind).
+            var parsed = FrontMatter.Parse(unit.File, limits, new DiagnosticBag());
+            var w = new FrontMatterWriter();
+            foreach (var line in Mapping(unit, kind, parsed?.Fields, null)) w.Line(line);
+            if (!unit.Notes.IsEmpty)
             {
                 w.Line("notes:");
-                foreach (var (label, note) in principle.Notes.OrderBy(n => n.Key, StringComparer.Ordinal)) w.Field(label, note.Source, 2);
+                foreach (var (label, note) in unit.Notes.OrderBy(n => n.Key, StringComparer.Ordinal)) w.Field(label, note.Source, 2);
             }
-            var file = Path.GetFileName(principle.File.Path);
-            Save($"{ContentLoader.PrinciplesFolder}/{file[..file.IndexOf('.')]}", w.Build(Mix(principle.Description, principle.Id)));
+            return w.Build(kind.TextIsBody ? Mix(unit.Text, unit.Id) : null);
         }
 
-        if (real.Commitments is { } commitments)
+        private string Mix(MarkdownText? text, params object[] key) => mixer.Mix(text?.Source, Rng.For([slug, lang, .. key]));
+
+        /// <summary>The YAML lines of a unit's mapping, its keys at column 0.</summary>
+        /// <param name="real">The same unit's mapping in the real file.</param>
+        /// <param name="list">The list the unit is an entry of (null for a file).</param>
+        private List<string> Mapping(Unit unit, KindDef kind, FieldReader? real, ChildDef? list)
         {
-            var w = NumberedSection(commitments.Section).Field("lists_intro", Mix(commitments.ListsIntro, "lists-intro")).Line("lists:");
-            foreach (var list in commitments.Lists)
+            var lines = new List<string>();
+            void Scalar(string key, string value) => lines.Add($"{key}: {value}");
+            void Block(string key, IEnumerable<string> values)
             {
-                w.Field("- id", list.Id, 2).Raw("kind", list.Kind, 4).Field("heading", list.Heading, 4).Line("items:", 4);
-                foreach (var item in list.Items)
+                lines.Add($"{key}:");
+                lines.AddRange(values.Select(v => $"  - {FrontMatterWriter.Quote(v)}"));
+            }
+
+            if (list is not null && (real?.Has("kind") == true || unit.Kind != list.Kinds[0])) Scalar("kind", unit.Kind);
+            if (real?.Has("id") == true || kind.IdPattern.Length == 0) Scalar("id", FrontMatterWriter.Quote(unit.Id));
+            foreach (var def in kind.OrderedFields)
+            {
+                if (unit.Field(def.Key) is not { } value) continue;
+                switch (def.Type)
                 {
-                    w.Field("- text", Mix(item.Text, item.Id), 6);
-                    References(w, item.References, 8);
+                    case FieldType.Text or FieldType.Link: Scalar(def.Key, FrontMatterWriter.Quote(value.Text ?? "")); break;
+                    case FieldType.Markdown: Scalar(def.Key, FrontMatterWriter.Quote(Mix(value.Markdown, unit.Id, def.Key))); break;
+                    case FieldType.Number: Scalar(def.Key, $"{value.Number}"); break;
+                    case FieldType.Date: Scalar(def.Key, $"{value.Date}"); break;
+                    case FieldType.Refs: Block(def.Key, value.Items); break;
+                    case FieldType.List:
+                        // Names are not prose: the same names, in another order.
+                        var names = value.Items.ToList();
+                        Rng.For(slug, lang, unit.Id, def.Key).Shuffle(names);
+                        Block(def.Key, names);
+                        break;
                 }
             }
-            Save("commitments", w.Build(Mix(commitments.Section.Body, "commitments")));
-        }
-
-        if (real.Timeline is { } timeline)
-        {
-            var w = new FrontMatterWriter().Field("title", timeline.Title).Field("intro", timeline.Intro is null ? null : Mix(timeline.Intro, "timeline-intro"))
-                .Line("milestones:");
-            foreach (var m in timeline.Milestones)
-                w.Raw("- date", m.Date, 2).Field("text", Mix(m.Text, m.Id), 4).Field("concerns", m.Concerns, 4);
-            Save("timeline", w.Build(null));
-        }
-
-        if (real.Acknowledgements is { } ack)
-        {
-            var rng = Rng.For(slug, lang, "names");
-            var contributors = ack.Contributors.ToList();
-            var partners = ack.Partners.ToList();
-            rng.Shuffle(contributors);
-            rng.Shuffle(partners);
-            Save("acknowledgements", new FrontMatterWriter().Field("title", ack.Section.Title)
-                .Field("contributors_intro", ack.ContributorsIntro).Strings("contributors", contributors)
-                .Field("partners_intro", ack.PartnersIntro).Strings("partners", partners)
-                .Build(Mix(ack.Section.Body, "acknowledgements")));
+            if (!kind.TextIsBody && kind.Text != "none") Scalar(kind.Text, FrontMatterWriter.Quote(Mix(unit.Text, unit.Id)));
+            if (unit.References.Length > 0) Scalar("references", FrontMatterWriter.List(unit.References));
+            foreach (var child in kind.Children.Where(c => c.Key is not null))
+            {
+                var items = unit.Children.Where(c => c.ListKey == child.Key).ToList();
+                if (items.Count == 0)
+                {
+                    if (real?.Has(child.Key!) == true) Scalar(child.Key!, "[]");
+                    continue;
+                }
+                var realItems = real?.List(child.Key!) ?? [];
+                lines.Add($"{child.Key}:");
+                for (int i = 0; i < items.Count; i++)
+                {
+                    var entry = Mapping(items[i], structure.Kind(items[i].Kind), i < realItems.Count ? realItems[i] : null, child);
+                    // An entry of the list: "- " before its first key, the others under it.
+                    lines.AddRange(entry.Select((line, j) => (j == 0 ? "  - " : "    ") + line));
+                }
+            }
+            return lines;
         }
     }
 
-    private static FrontMatterWriter NumberedSection(Section s) =>
-        new FrontMatterWriter().Raw("number", s.Number).Field("title", s.Title).Field("headline", s.Headline);
-
-    private static void References(FrontMatterWriter w, IReadOnlyCollection<string> ids, int indent = 4)
-    {
-        if (ids.Count > 0) w.Line($"references: {FrontMatterWriter.List(ids)}", indent);
-    }
-
-    /// <summary>Every Markdown text of the real charter and declarations in one language: the words the mixer draws from.</summary>
+    /// <summary>Every Markdown text of the real charters and declarations in one language: the words the mixer draws from.</summary>
     private static IEnumerable<string> RealTexts(SiteContent real, string language)
     {
         IEnumerable<MarkdownText?> Texts(CharterEdition e)
         {
             yield return e.Meta?.Body;
-            yield return e.Ambition?.Body;
-            yield return e.CoCreation?.Section.Body;
-            yield return e.Vision?.Section.Body;
-            yield return e.Vision?.PremisesIntro;
-            foreach (var p in e.Vision?.Premises ?? []) yield return p.Text;
-            yield return e.PrinciplesIntro?.Body;
-            foreach (var p in e.Principles)
+            foreach (var unit in e.AllUnits())
             {
-                yield return p.Description;
-                foreach (var x in p.Priorities) yield return x.Text;
+                yield return unit.Text;
+                foreach (var (_, field) in unit.OrderedFields) yield return field.Markdown;
             }
-            yield return e.Commitments?.Section.Body;
-            yield return e.Commitments?.ListsIntro;
-            foreach (var i in e.Commitments?.Lists.SelectMany(l => l.Items) ?? []) yield return i.Text;
-            foreach (var m in e.Timeline?.Milestones ?? []) yield return m.Text;
-            yield return e.Acknowledgements?.Section.Body;
         }
         var charters = real.Editions.Values.Where(e => e.Language == language).OrderBy(e => e.Slug, StringComparer.Ordinal).SelectMany(Texts);
         var declarations = real.Declarations.Where(d => d.Language == language).Select(d => d.Body);
