@@ -4,7 +4,7 @@ using Charter.Core.Model;
 namespace Charter.Core.Resolve;
 
 /// <summary>
-/// The addresses a structure gives its units — pages ("principles/{n}/") and the main charter's short forms
+/// A charter's folder name is its address and may not be one the site uses. The addresses a structure gives its units — pages ("principles/{n}/") and the main charter's short forms
 /// ("{number}" → /fr/2.3/) — must each lead to one unit. A pattern that gives two units the same address, or takes
 /// the address of a charter or of a page of the site, is an error at its line in structure.yml, not a lost page.
 /// </summary>
@@ -13,6 +13,10 @@ internal static class Addresses
     /// <param name="language">The language checked: addresses depend on ids and numbers, not on the language, so one says it all, once.</param>
     public static void Check(IReadOnlyCollection<ResolvedEdition> editions, string language, string mainCharter, IReadOnlyCollection<string> slugs, DiagnosticBag diagnostics)
     {
+        foreach (var slug in slugs)
+            if (Permalinks.SlugProblem(slug) is { } taken)
+                diagnostics.Error(Codes.AddressCollision, SourceLocation.File($"content/{slug}"), $"the charter folder name {taken}",
+                    "rename the folder: its name is the charter's address");
         foreach (var e in editions.Where(e => e.Language == language))
         {
             var pages = e.Units.Where(u => u.HasPage).GroupBy(u => u.PagePath, StringComparer.Ordinal);

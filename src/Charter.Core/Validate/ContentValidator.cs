@@ -22,9 +22,6 @@ public static partial class ContentValidator
                 content.CharterSlugs.IsEmpty ? "create content/NAME/ for the charter" : $"use one of: {string.Join(", ", content.CharterSlugs)}");
         foreach (var slug in content.CharterSlugs)
         {
-            if (Resolve.Permalinks.SlugProblem(slug) is { } taken)
-                diagnostics.Error(Codes.AddressCollision, SourceLocation.File($"content/{slug}"), $"the charter folder name {taken}",
-                    "rename the folder: its name is the charter's address");
             var structure = content.Structures[slug];
             var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
             // A charter.{lang}.md that exists but could not be read has its own error.

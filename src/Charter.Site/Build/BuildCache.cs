@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Charter.Site.Index;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
+using Charter.Site.Write;
 
 namespace Charter.Site.Build;
 

@@ -3,6 +3,8 @@ using Charter.Core.Resolve;
 using Charter.Site.Index;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
+using Charter.Site.Write;
+using Charter.Site.Text;
 
 namespace Charter.Site.Build;
 
@@ -84,7 +86,8 @@ internal sealed class SitemapOutput : IOutput
 {
     public string Name => "sitemap";
 
-    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page)));
+    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page).Where(p => !p.Noindex)
+        .Select(p => new SiteIndexer.SitemapEntry(p.Path, p.Canonical, p.Alternates.Select(a => (a.Tag, a.AbsoluteUrl)).ToList(), p.XDefault))));
 }
 
 internal sealed class RobotsOutput : IOutput

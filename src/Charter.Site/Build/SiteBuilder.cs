@@ -10,6 +10,7 @@ using Charter.Site.Index;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
 using Charter.Site.Write;
+using Charter.Site.Text;
 
 namespace Charter.Site.Build;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml;
 using Charter.Core.Diagnostics;
 using Charter.Site.Render;
+using Charter.Site.Write;
 
 namespace Charter.Site.Check;
 

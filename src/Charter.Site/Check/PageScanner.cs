@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Charter.Core.Diagnostics;
 using Charter.Site.Render;
+using Charter.Site.Write;
 
 namespace Charter.Site.Check;
 

@@ -1,7 +1,6 @@
 using Charter.Core.Model;
 using Charter.Core.Resolve;
 using Charter.Site.Markdown;
-using Charter.Site.Render;
 using Charter.Site.Text;
 
 namespace Charter.Site.Index;

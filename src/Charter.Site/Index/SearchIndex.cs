@@ -1,4 +1,4 @@
-using Charter.Site.Render;
+using Charter.Site.Write;
 
 namespace Charter.Site.Index;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using Charter.Core.Resolve;
-using Charter.Site.Render;
+using Charter.Site.Write;
 
 namespace Charter.Site.Index;
 
@@ -39,8 +39,11 @@ public static class SiteIndexer
     /// <summary>Where a language's search document store goes.</summary>
     public static string DocumentStorePath(string language) => $"{language}/search/documents.json";
 
+    /// <summary>A page as the sitemap lists it: its address, its alternates by language tag, and the x-default one.</summary>
+    public sealed record SitemapEntry(string Path, string Canonical, IReadOnlyList<(string Tag, string AbsoluteUrl)> Alternates, string XDefault);
+
     /// <summary>sitemap.xml: every indexable page with its alternates in every language (xhtml:link hreflang).</summary>
-    public static OutputFile Sitemap(IEnumerable<PageVm> pages)
+    public static OutputFile Sitemap(IEnumerable<SitemapEntry> pages)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
         using var stream = new MemoryStream();
@@ -49,7 +52,7 @@ public static class SiteIndexer
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             xml.WriteAttributeString("xmlns", "xhtml", null, "http://www.w3.org/1999/xhtml");
-            foreach (var page in pages.Where(p => !p.Noindex).OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var page in pages.OrderBy(p => p.Path, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("url");
                 xml.WriteElementString("loc", page.Canonical);

@@ -2,6 +2,7 @@ using Charter.Core.Diagnostics;
 using Charter.Core.Resolve;
 using Charter.Site.Markdown;
 using Charter.Site.Render.Pages;
+using Charter.Site.Text;
 
 namespace Charter.Site.Render;
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Charter.Site.Write;
+using Charter.Site.Text;
 
 namespace Charter.Site.Render;
 

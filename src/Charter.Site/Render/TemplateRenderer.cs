@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Charter.Core.Diagnostics;
 using Charter.Site.Theme;
 using Fluid;
+using Charter.Site.Write;
+using Charter.Site.Text;
 
 namespace Charter.Site.Render;
 

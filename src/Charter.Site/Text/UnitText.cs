@@ -1,7 +1,6 @@
 using System.Globalization;
 using Charter.Core.Model;
 using Charter.Core.Resolve;
-using Charter.Site.Render;
 
 namespace Charter.Site.Text;
 

@@ -4,6 +4,7 @@ using Charter.Site.Build;
 using Charter.Site.Check;
 using Charter.Site.Render;
 using Charter.Tests.Support;
+using Charter.Site.Write;
 
 namespace Charter.Tests.Check;
 

@@ -4,6 +4,7 @@ using Charter.Core.Diagnostics;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
 using Charter.Tests.Support;
+using Charter.Site.Text;
 
 namespace Charter.Tests.Editorial;
 

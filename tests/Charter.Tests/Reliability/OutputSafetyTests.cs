@@ -109,7 +109,7 @@ public class OutputSafetyTests
         var output = work.Full("site");
         using (var first = StagedOutput.Begin(output))
         {
-            first.Add(new Charter.Site.Render.OutputFile("index.html", [1]));
+            first.Add(new Charter.Site.Write.OutputFile("index.html", [1]));
             first.Commit();
         }
         var missing = 0;
@@ -122,7 +122,7 @@ public class OutputSafetyTests
         for (int i = 0; i < 200; i++)
         {
             using var staged = StagedOutput.Begin(output);
-            staged.Add(new Charter.Site.Render.OutputFile("index.html", [(byte)i]));
+            staged.Add(new Charter.Site.Write.OutputFile("index.html", [(byte)i]));
             staged.Commit();
         }
         stop.Cancel();

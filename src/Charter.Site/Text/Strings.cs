@@ -4,7 +4,7 @@ using System.Text;
 using Charter.Core.Model;
 using Charter.Site.Markdown;
 
-namespace Charter.Site.Render;
+namespace Charter.Site.Text;
 
 /// <summary>
 /// One language of the site as the pages see it: its descriptor and its UI strings (themes/…/i18n/{lang}.yml),
