@@ -32,7 +32,6 @@ public static partial class SiteConfigLoader
         var fields = FrontMatter.ParseYaml(new SourceFile(FileName, text), Limits.Default, diagnostics);
         if (fields is null) return null;
 
-        var errorsBefore = diagnostics.ErrorCount;
         var languages = fields.StringList("languages", required: true);
         foreach (var language in languages.Where(l => !IsLanguageCode(l)))
             diagnostics.Error(Codes.UnknownLanguage, fields.Location, $"'{language}' is not a language code",
@@ -70,7 +69,8 @@ public static partial class SiteConfigLoader
         var limits = ReadLimits(fields, diagnostics);
         fields.ReportUnknown();
 
-        if (diagnostics.ErrorCount > errorsBefore || languages.IsEmpty) return null;
+        // Errors of this file, not a count of the shared bag's: nothing else may be reading in parallel, but nothing relies on it.
+        if (diagnostics.HasErrorIn(FileName) || languages.IsEmpty) return null;
         return new SiteConfig(languages, defaultLanguage, titles, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", theme, allowHtml, main, limits)
         {
             MainCharterAt = fields.LocationOf("main_charter"),

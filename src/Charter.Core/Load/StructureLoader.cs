@@ -16,13 +16,22 @@ public static class StructureLoader
 
     public static Structure? Load(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
     {
+        // Its own bag: whether this file had errors cannot be told from the shared one, which other threads (the
+        // theme, other charters' structures) add to meanwhile.
+        var own = new DiagnosticBag();
+        var structure = Read(path, displayPath, limits, own);
+        foreach (var d in own.Sorted()) diagnostics.Add(d);
+        return own.HasErrors ? null : structure;
+    }
+
+    private static Structure? Read(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
+    {
         var bytes = SourceReader.Read(path, displayPath, limits, diagnostics);
         var text = bytes is null ? null : FrontMatter.Decode(bytes, displayPath, diagnostics);
         if (text is null) return null;
         var file = new SourceFile(displayPath, text);
         var root = FrontMatter.ParseYaml(file, limits, diagnostics);
         if (root is null) return null;
-        var errorsBefore = diagnostics.ErrorCount;
 
         var raw = new Dictionary<string, FieldReader>(StringComparer.Ordinal);
         if (root.Mapping("kinds") is { } kindsMap)
@@ -75,7 +84,7 @@ public static class StructureLoader
                     diagnostics.Error(Codes.UnknownKind, child.At, $"kind '{kind.Name}' lists '{k}' under '{child.Name}', which is not a kind of this structure",
                         $"use one of: {string.Join(", ", kinds.Keys)}");
         root.ReportUnknown();
-        return diagnostics.ErrorCount > errorsBefore ? null : new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file);
+        return new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file);
     }
 
     private static KindDef Read(string name, FieldReader f, KindDef? parent, DiagnosticBag diagnostics)
