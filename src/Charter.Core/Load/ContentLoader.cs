@@ -46,7 +46,6 @@ public static partial class ContentLoader
         var structures = LoadStructures(siteRoot, config, diagnostics);
         var files = Discover(siteRoot, config, structures, diagnostics);
         var parsed = new ConcurrentDictionary<ContentFile, LoadedFile>();
-        cache?.Begin();
         Parallel.ForEach(files, file =>
         {
             try
@@ -179,13 +178,13 @@ public static partial class ContentLoader
     /// <summary>A file through the cache: parsed again only when its bytes (or the structure it is read with) changed.</summary>
     private static LoadedFile? LoadFile(ContentFile file, byte[] bytes, Limits limits, Structure? structure, LoadCache cache, DiagnosticBag diagnostics)
     {
-        // The record's fields (path, role, charter, names, language), the limits and the structure it was read within.
-        var key = $"{file}\n{limits}\n{structure?.File.Text.GetHashCode(StringComparison.Ordinal)}";
-        var entry = cache.Find(key, bytes);
+        // The record's fields (path, role, charter, names, language) and the limits; the entry checks the structure's text.
+        var key = $"{file}\n{limits}";
+        var entry = cache.Find(key, bytes, structure?.File.Text);
         if (entry is null)
         {
             var own = new DiagnosticBag();
-            entry = new LoadCache.Entry(bytes, LoadFile(file, bytes, limits, structure, own), own.Sorted());
+            entry = new LoadCache.Entry(bytes, structure?.File.Text, LoadFile(file, bytes, limits, structure, own), own.Sorted());
             cache.Keep(key, entry);
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);

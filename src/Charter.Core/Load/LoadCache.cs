@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Charter.Core.Caching;
 using Charter.Core.Diagnostics;
 
 namespace Charter.Core.Load;
@@ -8,34 +8,25 @@ namespace Charter.Core.Load;
 /// and the diagnostics they gave. A file whose bytes are unchanged is not parsed again; its diagnostics are
 /// reported again, so a warning does not vanish on the next save. Files no longer seen are forgotten.
 /// Comparing bytes rather than file times: an edit within the same clock tick, or a file restored with its old
-/// time, is still seen. Safe for one load at a time, with files read in parallel.
+/// time, is still seen. Its lifecycle is every build memory's (<see cref="IBuildMemory"/>).
 /// </summary>
-public sealed class LoadCache
+public sealed class LoadCache : IBuildMemory
 {
-    internal sealed record Entry(byte[] Bytes, LoadedFile? Item, IReadOnlyList<Diagnostic> Diagnostics);
+    internal sealed record Entry(byte[] Bytes, string? StructureText, LoadedFile? Item, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private ConcurrentDictionary<string, Entry> _previous = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private readonly Kept<string, Entry> _files = new(StringComparer.Ordinal);
 
     /// <summary>How many files the last load took from the cache (for tests and timing reports).</summary>
-    public int Reused => _reused;
-    private int _reused;
+    public int Reused => _files.Reused;
 
-    internal Entry? Find(string key, ReadOnlySpan<byte> bytes)
-    {
-        if (!_previous.TryGetValue(key, out var entry) || !entry.Bytes.AsSpan().SequenceEqual(bytes)) return null;
-        Interlocked.Increment(ref _reused);
-        _current[key] = entry;
-        return entry;
-    }
+    /// <summary>The file as last parsed, if its bytes and the structure.yml it was read with are the same.</summary>
+    internal Entry? Find(string key, byte[] bytes, string? structureText) =>
+        _files.TryReuse(key, entry => entry.Bytes.AsSpan().SequenceEqual(bytes) && string.Equals(entry.StructureText, structureText, StringComparison.Ordinal),
+            out var entry) ? entry : null;
 
-    internal void Keep(string key, Entry entry) => _current[key] = entry;
+    internal void Keep(string key, Entry entry) => _files.Keep(key, entry);
 
-    /// <summary>Starts a load: what the last one kept becomes what this one may reuse.</summary>
-    internal void Begin()
-    {
-        if (!_current.IsEmpty) _previous = _current;
-        _current = new(StringComparer.Ordinal);
-        _reused = 0;
-    }
+    public void Begin() => _files.Begin();
+
+    public void End(bool success) => _files.End(success);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Charter.Core.Caching;
 using Charter.Site.Index;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
@@ -17,7 +17,7 @@ namespace Charter.Site.Build;
 /// - each language's search index, reused while that language's search documents are unchanged.
 /// UI strings and assets are read again every time; page models are built again every time (cheap once the
 /// Markdown is kept), which is how a change is found wherever its effects reach (backlinks, navigation, notes).
-/// For one build at a time.
+/// Every memory has the same lifecycle (<see cref="IBuildMemory"/>), begun and ended here. For one build at a time.
 /// </summary>
 public sealed class BuildCache
 {
@@ -27,45 +27,30 @@ public sealed class BuildCache
     /// <summary>Rendered pages, reused while their view models are unchanged.</summary>
     public PageMemo Pages { get; } = new();
 
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<UnitRecord> Documents, OutputFile Index)> _searchIndexes = new(StringComparer.Ordinal);
+    private readonly Kept<string, (IReadOnlyList<UnitRecord> Documents, OutputFile Index)> _searchIndexes = new(StringComparer.Ordinal);
+    private readonly ThemeMemory _theme = new();
+    private (bool AllowHtml, MarkdownRenderer Renderer)? _markdown;
+
+    /// <summary>Every memory, begun and ended together: one lifecycle (<see cref="IBuildMemory"/>).</summary>
+    private IEnumerable<IBuildMemory> Memories =>
+        new IBuildMemory?[] { Content, Pages, _searchIndexes, _theme, _markdown?.Renderer }.OfType<IBuildMemory>();
 
     /// <summary>How many search indexes the last build took from the cache.</summary>
-    public int SearchIndexReuses { get; private set; }
+    public int SearchIndexReuses => _searchIndexes.Reused;
+
+    /// <summary>How many builds reused the theme (for tests and timing reports).</summary>
+    public int ThemeReuses => _theme.Reuses;
 
     /// <summary>The search index of a language: the previous one when the documents are the same, record by record.</summary>
     internal OutputFile SearchIndexFor(string language, IReadOnlyList<UnitRecord> documents, Func<OutputFile> build)
     {
-        if (_searchIndexes.TryGetValue(language, out var kept) && kept.Documents.SequenceEqual(documents))
-        {
-            lock (_searchIndexes) SearchIndexReuses++;
-            return kept.Index;
-        }
+        if (_searchIndexes.TryReuse(language, kept => kept.Documents.SequenceEqual(documents), out var kept)) return kept.Index;
         var index = build();
-        _searchIndexes[language] = (documents, index);
+        _searchIndexes.Keep(language, (documents, index));
         return index;
     }
 
-    private (string Stamp, Theme.Theme Theme)? _theme;
-    private (string Stamp, Theme.Theme Theme)? _candidate;
-    private (bool AllowHtml, MarkdownRenderer Renderer)? _markdown;
-
-    /// <summary>How many builds reused the theme (for tests and timing reports).</summary>
-    public int ThemeReuses { get; private set; }
-
-    internal Theme.Theme ThemeFor(string sourceDir, string name, Charter.Core.Model.Limits limits)
-    {
-        // Taken before the templates are read: a file changed during this build makes the next one read it again.
-        var stamp = $"{Path.GetFullPath(sourceDir)}\n{name}\n{limits}\n{Theme.Theme.TemplatesStamp(sourceDir, name)}";
-        if (_theme is { } kept && kept.Stamp == stamp)
-        {
-            ThemeReuses++;
-            _candidate = kept;
-            return kept.Theme;
-        }
-        var theme = new Theme.Theme(sourceDir, name, limits);
-        _candidate = (stamp, theme);
-        return theme;
-    }
+    internal Theme.Theme ThemeFor(string sourceDir, string name, Charter.Core.Model.Limits limits) => _theme.For(sourceDir, name, limits);
 
     internal MarkdownRenderer MarkdownFor(bool allowHtml)
     {
@@ -75,13 +60,51 @@ public sealed class BuildCache
         return renderer;
     }
 
-    /// <summary>Called once a build has started: counters are per build.</summary>
-    internal void Starting() => SearchIndexReuses = 0;
+    /// <summary>Called before a build reads anything.</summary>
+    internal void Starting()
+    {
+        foreach (var memory in Memories) memory.Begin();
+    }
 
+    /// <summary>Called once a build is over, good or not.</summary>
     internal void Completed(bool success)
     {
-        if (success) _markdown?.Renderer.Sweep();
-        _theme = success ? _candidate : null;
-        _candidate = null;
+        foreach (var memory in Memories) memory.End(success);
+    }
+
+    /// <summary>
+    /// The theme with its parsed templates, kept while its template files are unchanged (name, size, time) and the
+    /// build that used it had no errors (a template that failed to parse is remembered, its diagnostic is not).
+    /// </summary>
+    private sealed class ThemeMemory : IBuildMemory
+    {
+        private (string Stamp, Theme.Theme Theme)? _kept;
+        private (string Stamp, Theme.Theme Theme)? _candidate;
+
+        public int Reuses { get; private set; }
+
+        public Theme.Theme For(string sourceDir, string name, Charter.Core.Model.Limits limits)
+        {
+            // Taken before the templates are read: a file changed during this build makes the next one read it again.
+            var stamp = $"{Path.GetFullPath(sourceDir)}\n{name}\n{limits}\n{Theme.Theme.TemplatesStamp(sourceDir, name)}";
+            if (_kept is { } kept && kept.Stamp == stamp)
+            {
+                Reuses++;
+                _candidate = kept;
+                return kept.Theme;
+            }
+            var theme = new Theme.Theme(sourceDir, name, limits);
+            _candidate = (stamp, theme);
+            return theme;
+        }
+
+        public void Begin() => _candidate = null;
+
+        // Unlike the others, a failed build drops the theme: its problems are reported once per parse, and must be again.
+        public void End(bool success)
+        {
+            _kept = success ? _candidate : null;
+            _candidate = null;
+        }
     }
 }

@@ -228,7 +228,7 @@ public static class SiteBuilder
     {
         var renderer = new TemplateRenderer(tools.Theme, diagnostics, cancel);
         var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
-        memo?.Begin(tools.Strings);
+        memo?.UseStrings(tools.Strings);
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             var spec = pages[i];

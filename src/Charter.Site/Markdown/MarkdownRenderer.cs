@@ -1,3 +1,4 @@
+using Charter.Core.Caching;
 using System.Text;
 using Markdig;
 using Markdig.Renderers;
@@ -31,7 +32,7 @@ public sealed record RenderedText(string Html, string Text)
 /// site allows it, <c>ref:</c> links point at the declaration in the page's language, external links get
 /// <c>rel="noopener"</c>, and text gets its language's typography (French narrow no-break spaces).
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IBuildMemory
 {
     private readonly MarkdownPipeline _pipeline;
     private readonly RenderMemo? _memo;
@@ -67,9 +68,12 @@ public sealed class MarkdownRenderer
         return _plain.GetOrAdd((markdown, typography.Name), Charter.Site.Markdown.PlainText.Of(document));
     }
 
-    /// <summary>Forgets what the last build did not render: texts edited away, pages removed.</summary>
-    public void Sweep()
+    void IBuildMemory.Begin() { }
+
+    /// <summary>After a good build, forgets what it did not render (texts edited away, pages removed); after a failed one, nothing.</summary>
+    void IBuildMemory.End(bool success)
     {
+        if (!success) return;
         _memo?.Sweep();
         _plain.Clear();
     }

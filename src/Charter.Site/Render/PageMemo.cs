@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Charter.Core.Caching;
 using Charter.Site.Write;
 using Charter.Site.Text;
 
@@ -12,26 +12,25 @@ namespace Charter.Site.Render;
 /// which is much cheaper than rendering them, and after a change to one file most pages compare equal. Pages not
 /// rendered by a build are forgotten.
 /// </summary>
-public sealed class PageMemo
+public sealed class PageMemo : IBuildMemory
 {
     private sealed record Kept(object Theme, PageSpec Spec, SiteVm Site, OutputFile Output);
 
-    private ConcurrentDictionary<string, Kept> _previous = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, Kept> _current = new(StringComparer.Ordinal);
+    private readonly Kept<string, Kept> _pages = new(StringComparer.Ordinal);
 
     /// <summary>How many pages the last build took from the memo.</summary>
-    public int Reused => _reused;
-    private int _reused;
+    public int Reused => _pages.Reused;
 
     private IReadOnlyDictionary<string, Strings> _strings = new Dictionary<string, Strings>();
     private HashSet<string> _sameStrings = [];
 
-    /// <summary>Starts a build with these UI strings: what the last build rendered becomes what this one may reuse.</summary>
-    public void Begin(IReadOnlyDictionary<string, Strings> strings)
+    public void Begin() => _pages.Begin();
+
+    public void End(bool success) => _pages.End(success);
+
+    /// <summary>The UI strings of this build: a language whose strings changed renders all its pages again.</summary>
+    public void UseStrings(IReadOnlyDictionary<string, Strings> strings)
     {
-        if (!_current.IsEmpty) _previous = _current;
-        _current = new(StringComparer.Ordinal);
-        _reused = 0;
         _sameStrings = strings.Keys.Where(l => _strings.TryGetValue(l, out var old) && SameTable(old.Table, strings[l].Table)).ToHashSet();
         _strings = strings;
     }
@@ -42,15 +41,11 @@ public sealed class PageMemo
     /// <summary>The page's HTML: the previous one if nothing it is made of changed, else <paramref name="render"/>'s.</summary>
     public OutputFile? Render(object theme, PageSpec spec, SiteVm site, Func<OutputFile?> render)
     {
-        if (_sameStrings.Contains(spec.Page.Lang) && _previous.TryGetValue(spec.Path, out var kept) && ReferenceEquals(kept.Theme, theme)
-            && kept.Site.Equals(site) && kept.Spec.Equals(spec))
-        {
-            Interlocked.Increment(ref _reused);
-            _current[spec.Path] = kept;
+        if (_sameStrings.Contains(spec.Page.Lang)
+            && _pages.TryReuse(spec.Path, k => ReferenceEquals(k.Theme, theme) && k.Site.Equals(site) && k.Spec.Equals(spec), out var kept))
             return kept.Output;
-        }
         var output = render();
-        if (output is not null) _current[spec.Path] = new Kept(theme, spec, site, output);
+        if (output is not null) _pages.Keep(spec.Path, new Kept(theme, spec, site, output));
         return output;
     }
 }
