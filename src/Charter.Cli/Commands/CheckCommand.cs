@@ -31,6 +31,7 @@ public sealed class CheckCommand : ICharterCommand
         }
 
         var result = SiteChecker.Check(build, OutputPrefix(options.Source, options.Output));
+        result = result with { Diagnostics = [.. result.Diagnostics, .. SchemaCommand.Stale(options.Source)] };
         foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
         var checkedWhat = $"{BuildCommand.Plural(result.Pages, "page")}, {BuildCommand.Plural(result.Links, "link")}, {BuildCommand.Plural(result.Fragments, "fragment")}";
         var warnings = Count(result.Diagnostics, Severity.Warning);

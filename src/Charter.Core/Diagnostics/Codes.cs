@@ -32,6 +32,7 @@ public static class Codes
     public const string UnreadableFile = "CH024";
     public const string UnknownKind = "CH025";
     public const string StructureViolation = "CH026";
+    public const string StaleSchema = "CH027";
 
     public const string BrokenLink = "CH101";
     public const string BrokenFragment = "CH102";

@@ -93,7 +93,7 @@ public static partial class ContentLoader
     }
 
     /// <summary>The structure of each charter folder (a folder without a valid structure.yml is reported and left out).</summary>
-    private static ImmutableDictionary<string, Structure> LoadStructures(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
+    public static ImmutableDictionary<string, Structure> LoadStructures(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
     {
         var contentRoot = Path.Combine(siteRoot, ContentFolder);
         var result = new ConcurrentDictionary<string, Structure>(StringComparer.Ordinal);
