@@ -30,8 +30,8 @@ public class StructureDiagnosticsTests
         InBoth(site, "      - text: {text}", "      - kind: recital\n        text: {text}");
         var errors = Builds.InMemory(site.Path).Errors().ToList();
         Assert.Equal(2, errors.Count);
-        AssertAt(errors[0], Severity.Error, Codes.StructureViolation, ChapterEn, 8, 15);
-        AssertAt(errors[1], Severity.Error, Codes.StructureViolation, ChapterFr, 8, 15);
+        AssertAt(errors[0], Severity.Error, Codes.StructureViolation, ChapterEn, 9, 15);
+        AssertAt(errors[1], Severity.Error, Codes.StructureViolation, ChapterFr, 9, 15);
         Assert.Contains("a recital cannot be listed under 'paragraphs'", errors[1].Message);
         Assert.Contains("paragraph", errors[1].Hint);
     }
@@ -43,7 +43,7 @@ public class StructureDiagnosticsTests
         InBoth(site, "      - text: {text}", "      - kind: clause\n        text: {text}");
         var errors = Builds.InMemory(site.Path).Errors().ToList();
         Assert.Equal(2, errors.Count);
-        AssertAt(errors[1], Severity.Error, Codes.UnknownKind, ChapterFr, 8, 15);
+        AssertAt(errors[1], Severity.Error, Codes.UnknownKind, ChapterFr, 9, 15);
         Assert.Contains("unknown kind 'clause'", errors[1].Message);
         Assert.Contains("use one of: paragraph", errors[1].Hint);
     }
@@ -66,7 +66,7 @@ public class StructureDiagnosticsTests
         var result = Builds.InMemory(site.Path);
         var numbers = result.Errors().Where(e => e.Code == Codes.StructureViolation).ToList();
         Assert.True(numbers.Count == 2, result.Printed());
-        AssertAt(numbers[1], Severity.Error, Codes.StructureViolation, "content/accueil/chapters/02-logement.fr.md", 2, 9);
+        AssertAt(numbers[1], Severity.Error, Codes.StructureViolation, "content/accueil/chapters/02-logement.fr.md", 3, 9);
         Assert.Contains("has the number 1, like 'ch1'", numbers[1].Message);
     }
 
@@ -75,13 +75,13 @@ public class StructureDiagnosticsTests
     {
         using var site = Site();
         site.Replace(Structure, "      - { key: points, kinds: [annex-point] }", "      - { key: points, kinds: [annex-point], count: 3 }");
-        var error = SingleError(Builds.InMemory(site.Path), Codes.StructureViolation, "content/accueil/annex.fr.md", 3, 1);
+        var error = SingleError(Builds.InMemory(site.Path), Codes.StructureViolation, "content/accueil/annex.fr.md", 4, 1);
         Assert.Equal("2 points where the structure asks for 3", error.Message);
 
         // The translation alone lacking a point: one error, at the translation, naming what is missing.
         using var other = Site();
         other.Replace("content/accueil/annex.en.md", "  - text: The share of newly arrived children enrolled in school within a month.\n", "");
-        var mismatch = SingleError(Builds.InMemory(other.Path), Codes.TranslationMismatch, "content/accueil/annex.en.md", 3, 1);
+        var mismatch = SingleError(Builds.InMemory(other.Path), Codes.TranslationMismatch, "content/accueil/annex.en.md", 4, 1);
         Assert.Contains("1 point where 2 are expected (missing: annex-2)", mismatch.Message);
     }
 
