@@ -131,8 +131,10 @@ public sealed partial class HugoSiteWriter
     }
 
     /// <summary>
-    /// The strings Hugo's layouts ask for: the theme's, with the labels our build takes from the main charter's
-    /// structure.yml instead ("Priorité {number}" as kind_priority, each part's navigation label as nav_PART).
+    /// The strings Hugo's layouts ask for: the theme's, with the words our build takes from the main charter's
+    /// structure.yml instead — "Priorité {number}" as kind_priority, each part's navigation label as nav_PART, each
+    /// heading of a kind as HEADING_KIND (previous_principle, concerns_milestone), each list's heading as KEY_heading
+    /// (priorities_heading).
     /// </summary>
     private Dictionary<string, string> UiStrings(string language)
     {
@@ -142,6 +144,13 @@ public sealed partial class HugoSiteWriter
             if (kind.Label.In(language) is { } label) map["kind_" + kind.Name] = label;
         foreach (var part in main.Structure.Parts)
             if (main.Structure.Kinds.GetValueOrDefault(part.Kind)?.Nav.In(language) is { } nav) map["nav_" + part.Id] = nav;
+        foreach (var kind in main.Structure.Kinds.Values)
+        {
+            foreach (var (key, text) in kind.Headings)
+                if (text.In(language) is { } heading) map[$"{key}_{kind.Name}"] = heading;
+            foreach (var child in kind.Children.Where(c => c.Key is not null))
+                if (child.Heading.In(language) is { } heading) map[$"{child.Key}_heading"] = heading;
+        }
         return map;
     }
 
