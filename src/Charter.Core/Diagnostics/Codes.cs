@@ -33,6 +33,7 @@ public static class Codes
     public const string UnknownKind = "CH025";
     public const string StructureViolation = "CH026";
     public const string StaleSchema = "CH027";
+    public const string OutdatedTranslation = "CH028";
 
     public const string BrokenLink = "CH101";
     public const string BrokenFragment = "CH102";

@@ -89,7 +89,10 @@ public static partial class ContentLoader
             .OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Language, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        return new SiteContent(config, slugs, structures, editions.ToImmutable(), declarations);
+        return new SiteContent(config, slugs, structures, editions.ToImmutable(), declarations)
+        {
+            Ledgers = LedgerLoader.Load(siteRoot, config, diagnostics),
+        };
     }
 
     /// <summary>The structure of each charter folder (a folder without a valid structure.yml is reported and left out).</summary>

@@ -64,6 +64,9 @@ public sealed record SiteContent(
     ImmutableDictionary<(string Slug, string Language), CharterEdition> Editions,
     ImmutableArray<Declaration> Declarations)
 {
+    /// <summary>The translation ledgers of the languages that have one (content/translations.{lang}.yml).</summary>
+    public ImmutableDictionary<string, TranslationLedger> Ledgers { get; init; } = ImmutableDictionary<string, TranslationLedger>.Empty;
+
     public CharterEdition? Edition(string slug, string language) =>
         Editions.TryGetValue((slug, language), out var e) ? e : null;
 }

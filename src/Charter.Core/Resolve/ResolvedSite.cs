@@ -67,6 +67,9 @@ public sealed record ResolvedSite(
     ImmutableDictionary<string, ImmutableArray<ResolvedDeclaration>> DeclarationsByLanguage,
     ImmutableDictionary<string, TranslationCompleteness> Completeness)
 {
+    /// <summary>Every unit of every translation against the source: current, outdated, not recorded, missing.</summary>
+    public TranslationReport Translations { get; init; } = TranslationReport.Empty;
+
     public string MainCharter => Config.MainCharter is { } m && CharterSlugs.Contains(m) ? m : CharterSlugs.FirstOrDefault() ?? "";
 
     public ResolvedEdition Edition(string slug, string language) => Editions[(slug, language)];

@@ -90,7 +90,10 @@ public static partial class Resolver
                 passages.Count + decls.Length);
         });
 
-        return new ResolvedSite(config, content.CharterSlugs, editions.ToImmutable(), declarations.ToImmutable(), completeness);
+        return new ResolvedSite(config, content.CharterSlugs, editions.ToImmutable(), declarations.ToImmutable(), completeness)
+        {
+            Translations = TranslationStatus.Of(content, diagnostics),
+        };
     }
 
     /// <summary>Places the units of one charter in one language, falling back file by file to the other languages, in their order.</summary>

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+
+namespace Charter.Core.Resolve;
+
+/// <summary>Where a unit of a translation stands against the source.</summary>
+public enum TranslationState
+{
+    /// <summary>Translated from the source text as it is now (its fingerprint is the ledger's).</summary>
+    Current,
+    /// <summary>Translated, but the source text has changed since it was marked.</summary>
+    Outdated,
+    /// <summary>Translated, never marked: the language has no ledger, or the ledger does not name it.</summary>
+    NotRecorded,
+    /// <summary>Not translated: the page shows another language's text.</summary>
+    Missing,
+}
+
+/// <param name="Key">The unit's key in the ledger: SLUG/ID, SLUG/_charter (the metadata), declarations/ID.</param>
+/// <param name="What">"priority 2.3", "the charter's metadata": how the status lists it.</param>
+/// <param name="Source">Where the source text is.</param>
+/// <param name="Translation">Where the translation is (null when it is missing).</param>
+/// <param name="Fingerprint">The source text's fingerprint now: what <c>charter mark</c> records.</param>
+public sealed record UnitTranslation(string Key, string What, TranslationState State, SourceLocation Source, SourceLocation? Translation, string Fingerprint);
+
+public sealed record LanguageTranslations(string Language, ImmutableArray<UnitTranslation> Units)
+{
+    public int Count(TranslationState state) => Units.Count(u => u.State == state);
+}
+
+/// <summary>
+/// Every unit of every translation against the source language (the first of charter.yml): current, outdated,
+/// not recorded or missing, from the ledgers <c>charter mark</c> writes. The pages mark outdated units; the build warns
+/// at each; <c>charter status</c> lists them.
+/// </summary>
+public sealed record TranslationReport(string Source, ImmutableDictionary<string, LanguageTranslations> ByLanguage)
+{
+    public static readonly TranslationReport Empty = new("", ImmutableDictionary<string, LanguageTranslations>.Empty);
+
+    public TranslationState? State(string language, string key) =>
+        ByLanguage.TryGetValue(language, out var l) ? Index(l).GetValueOrDefault(key)?.State : null;
+
+    public static string UnitKey(string slug, string id) => $"{slug}/{id}";
+    public static string MetaKey(string slug) => $"{slug}/_charter";
+    public static string DeclarationKey(string id) => $"declarations/{id}";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LanguageTranslations, Dictionary<string, UnitTranslation>> Indexes = new();
+
+    private static Dictionary<string, UnitTranslation> Index(LanguageTranslations l) =>
+        Indexes.GetValue(l, static x => x.Units.DistinctBy(u => u.Key).ToDictionary(u => u.Key, StringComparer.Ordinal));
+}
+
+public static partial class TranslationStatus
+{
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    public static TranslationReport Of(SiteContent content, DiagnosticBag diagnostics)
+    {
+        var languages = content.Config.Languages;
+        var source = languages[0];
+        var result = ImmutableDictionary.CreateBuilder<string, LanguageTranslations>(StringComparer.Ordinal);
+        foreach (var language in languages.Skip(1))
+        {
+            var ledger = content.Ledgers.GetValueOrDefault(language);
+            var units = ImmutableArray.CreateBuilder<UnitTranslation>();
+            void Add(string key, string what, string sourceText, SourceLocation sourceAt, SourceLocation? translationAt)
+            {
+                var fingerprint = Fingerprint(sourceText);
+                var state = translationAt is null ? TranslationState.Missing
+                    : ledger?.Entries.GetValueOrDefault(key) is not { } entry ? TranslationState.NotRecorded
+                    : entry.Fingerprint == fingerprint ? TranslationState.Current : TranslationState.Outdated;
+                units.Add(new UnitTranslation(key, what, state, sourceAt, translationAt, fingerprint));
+                if (state == TranslationState.Outdated)
+                    diagnostics.Warning(Codes.OutdatedTranslation, translationAt!,
+                        $"outdated translation: the '{source}' text of {what} ({sourceAt.Path}) changed since this translation was marked",
+                        $"bring it up to date, then run 'charter mark {language} {key}'");
+            }
+
+            foreach (var slug in content.CharterSlugs)
+            {
+                if (content.Edition(slug, source) is not { } from || content.Edition(slug, language) is not { } to) continue;
+                if (from.Meta is { } meta)
+                    Add(MetaKeyOf(slug), "the charter's metadata", MetaText(meta), SourceLocation.File(meta.File.Path),
+                        to.Meta is { } own ? SourceLocation.File(own.File.Path) : null);
+                var translated = to.AllUnits().GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                foreach (var unit in from.AllUnits().DistinctBy(u => u.Id))
+                    Add(TranslationReport.UnitKey(slug, unit.Id), What(unit), UnitText(unit), Where(unit),
+                        translated.GetValueOrDefault(unit.Id) is { } t ? Where(t) : null);
+            }
+            // Ids given twice are an error of their own: the first of each is the one counted.
+            var declared = content.Declarations.Where(d => d.Language == language).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var d in content.Declarations.Where(d => d.Language == source).DistinctBy(d => d.Id))
+                Add(TranslationReport.DeclarationKey(d.Id), $"the declaration {d.Id}", $"{d.Title}\n{d.Issuer}\n{d.Body?.Source}",
+                    SourceLocation.File(d.File.Path), declared.TryGetValue(d.Id, out var t) ? SourceLocation.File(t.File.Path) : null);
+            result[language] = new LanguageTranslations(language, units.ToImmutable());
+        }
+        return new TranslationReport(source, result.ToImmutable());
+    }
+
+    private static string MetaKeyOf(string slug) => TranslationReport.MetaKey(slug);
+
+    /// <summary>
+    /// A fingerprint of a text: its first 16 hexadecimal digits of SHA-256, with runs of white space made one space —
+    /// rewrapping a paragraph is not a change of its text.
+    /// </summary>
+    public static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Whitespace().Replace(text, " ").Trim())))[..16];
+
+    /// <summary>What of a unit is translated: its text and its fields of text, in the kind's order (not its children, which are units of their own).</summary>
+    public static string UnitText(Unit unit)
+    {
+        var text = new StringBuilder(unit.Text?.Source ?? "");
+        foreach (var (key, value) in unit.OrderedFields)
+        {
+            var words = value.Type switch
+            {
+                FieldType.Text => value.Text,
+                FieldType.Markdown => value.Markdown?.Source,
+                FieldType.List => string.Join("\n", value.Items),
+                _ => null, // numbers, dates, refs, links: the same in every language, checked by the validator
+            };
+            if (words is not null) text.Append('\n').Append(key).Append(": ").Append(words);
+        }
+        return text.ToString();
+    }
+
+    public static string MetaText(CharterMeta m) =>
+        string.Join("\n", m.Title, m.ShortTitle, m.Organization, m.Citation, m.Description, m.Place ?? "", m.Body?.Source ?? "");
+
+    private static string What(Unit unit) => unit.Number.Length > 0 ? $"{unit.Kind} {unit.Number}" : $"{unit.Kind} {unit.Id}";
+
+    /// <summary>A unit's line: its text's for a unit listed in its parent's front matter, its file's for a file.</summary>
+    private static SourceLocation Where(Unit unit) => !unit.OwnFile && unit.Text is { } text ? text.Location : unit.OwnFile ? SourceLocation.File(unit.File.Path) : unit.Location;
+}
