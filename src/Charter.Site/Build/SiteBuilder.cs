@@ -203,7 +203,8 @@ public static class SiteBuilder
         var strings = config.Languages.ToDictionary(l => l, l =>
         {
             var (own, language) = theme.Strings(l, diagnostics);
-            if (own.IsEmpty && l != config.DefaultLanguage)
+            // A file that exists but could not be read has its error; "no UI strings" would send the editor elsewhere.
+            if (own.IsEmpty && l != config.DefaultLanguage && !diagnostics.HasErrorIn($"themes/{config.Theme}/i18n/{l}.yml"))
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"themes/{config.Theme}/i18n/{l}.yml"),
                     $"the theme has no UI strings for '{l}'; its pages show the '{config.DefaultLanguage}' ones",
                     $"copy themes/default/i18n/{config.DefaultLanguage}.yml to themes/{config.Theme}/i18n/{l}.yml in the site, then translate it and its 'language:' block");

@@ -48,7 +48,14 @@ public sealed record UnitVm(
 {
     /// <summary>Whether its kind is cited on its own (a priority is; a section, a list of commitments, a chapter need not be).</summary>
     public bool Citable { get; init; } = true;
+
+    /// <summary>When its translation is out of date (the source text changed since it was marked): the note the reader sees, and the source's link.</summary>
+    public OutdatedVm? Outdated { get; init; }
 }
+
+/// <param name="Note">"This translation may be out of date: …"</param>
+/// <param name="SourceLink">"Read it in French", to the same unit in the source language.</param>
+public sealed record OutdatedVm(string Note, string SourceLink, string SourceUrl, string SourceTag);
 
 public sealed record NameListVm(string Key, string? Heading, string? Intro, EquatableList<string> Names);
 

@@ -81,7 +81,7 @@ public sealed class UnitViews(PageContext page)
             u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
             u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
-            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with { Citable = u.Kind.Citable };
+            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with { Citable = u.Kind.Citable, Outdated = Outdated(e, u, url) };
         _units[(e.Slug, u.Id)] = unit;
         return unit;
     }
@@ -92,6 +92,16 @@ public sealed class UnitViews(PageContext page)
         if (target.StartsWith("ref:", StringComparison.Ordinal)) return page.Href(Permalinks.Declaration(page.Lang, target[4..]));
         if (target == Permalinks.SideBySide) return page.Href(Permalinks.CharterPage(page.Lang, e.Slug, Permalinks.SideBySide));
         return Find(e, target) is { } unit ? page.Href(unit.HasPage ? unit.PagePath : unit.Url) : null;
+    }
+
+    /// <summary>The reader's note on a unit whose translation the ledger says is out of date (never on a fallback: that has its own notice).</summary>
+    private OutdatedVm? Outdated(ResolvedEdition e, ResolvedUnit u, string url)
+    {
+        if (u.IsFallback || page.Site.Translations.State(page.Lang, TranslationReport.UnitKey(e.Slug, u.Id)) != TranslationState.Outdated) return null;
+        var source = page.Site.Translations.Source;
+        var language = page.LanguageOf(source);
+        return new OutdatedVm(page.T["translation_outdated"], page.T.Format("translation_outdated_read", ("language", page.T.NameOf(language))),
+            page.Href(Permalinks.InLanguage(url, source)), language.Tag);
     }
 
     /// <summary>Footnote labels of a file, numbered in order of first appearance in its texts.</summary>
