@@ -36,6 +36,8 @@ public static class CommandLine
         new BuildCommand(),
         new CheckCommand(),
         new ServeCommand(),
+        new StatusCommand(),
+        new MarkCommand(),
         new SchemaCommand(),
     ];
 
