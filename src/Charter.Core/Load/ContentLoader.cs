@@ -92,6 +92,7 @@ public static partial class ContentLoader
         return new SiteContent(config, slugs, structures, editions.ToImmutable(), declarations)
         {
             Ledgers = LedgerLoader.Load(siteRoot, config, diagnostics),
+            Updated = ContentDate.Of(siteRoot),
         };
     }
 
@@ -203,7 +204,7 @@ public static partial class ContentLoader
         LoadedFile? result = file.Role switch
         {
             Role.Declaration => new LoadedDeclaration(ReadDeclaration(parsed, file.Language, diagnostics)),
-            Role.Meta => new LoadedMeta(ReadCharterMeta(parsed)),
+            Role.Meta => new LoadedMeta(ReadCharterMeta(parsed, diagnostics)),
             Role.Part => ReadPart(parsed, file, structure!, diagnostics),
             Role.FolderUnit => ReadFolderUnit(parsed, file, structure!, diagnostics),
             _ => null,
@@ -238,13 +239,43 @@ public static partial class ContentLoader
         return new LoadedUnit(UnitReader.ReadFile(parsed, kind, structure, new UnitReader.Place(part, null, null, "", 0, true), diagnostics));
     }
 
-    private static CharterMeta ReadCharterMeta(ParsedFile p)
+    private static CharterMeta ReadCharterMeta(ParsedFile p, DiagnosticBag diagnostics)
     {
         var f = p.Fields;
         return new CharterMeta(
             f.String("title", true) ?? "", f.String("short_title", true) ?? "", f.String("organization", true) ?? "",
             f.String("year", true) ?? "", f.String("citation", true) ?? "", f.String("description", true) ?? "",
-            f.String("place"), p.Body, p.File);
+            f.String("place"), p.Body, p.File)
+        {
+            Facts = ReadFacts(f, diagnostics),
+        };
+    }
+
+    /// <summary>status, adopted, adopted_by, version, licence (an SPDX id of <see cref="Licence.Known"/>, or any name with licence_url).</summary>
+    private static DocumentFacts ReadFacts(FieldReader f, DiagnosticBag diagnostics)
+    {
+        var status = f.String("status");
+        if (status is not null && !DocumentFacts.Statuses.Contains(status))
+        {
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("status")!, $"status '{status}' is not known", $"write one of: {string.Join(", ", DocumentFacts.Statuses)}");
+            status = null;
+        }
+        PartialDate? adopted = null;
+        if (f.String("adopted") is { } raw && (adopted = PartialDate.Parse(raw)) is null)
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("adopted")!, $"adopted '{raw}' is not a date",
+                "write it as YYYY, YYYY-MM or YYYY-MM-DD, to the precision the source gives (adopted: 2022-10)");
+        Licence? licence = null;
+        var url = f.String("licence_url");
+        if (f.String("licence") is { } id)
+        {
+            if (Licence.Known.TryGetValue(id, out var known)) licence = new Licence(id, known.Name, url ?? known.Url);
+            else if (url is not null && UrlPolicy.IsAllowed(url)) licence = new Licence(id, id, url);
+            else diagnostics.Error(Codes.InvalidValue, f.LocationOf("licence")!, $"licence '{id}' is not a licence Charter knows",
+                $"use an SPDX id ({string.Join(", ", Licence.KnownIds)}), or give the licence's address in 'licence_url'");
+        }
+        else if (url is not null)
+            diagnostics.Error(Codes.MissingField, f.LocationOf("licence_url")!, "licence_url without licence", "name the licence in 'licence:'");
+        return new DocumentFacts(status, adopted, f.String("adopted_by"), f.String("version"), licence);
     }
 
     private static Declaration ReadDeclaration(ParsedFile p, string language, DiagnosticBag diagnostics)

@@ -12,7 +12,11 @@ public static class UnitKinds
 /// <summary>Metadata of one charter in one language (charter.{lang}.md).</summary>
 public sealed record CharterMeta(
     string Title, string ShortTitle, string Organization, string Year, string Citation,
-    string Description, string? Place, MarkdownText? Body, SourceFile File);
+    string Description, string? Place, MarkdownText? Body, SourceFile File)
+{
+    /// <summary>Its status, adoption, version and licence, where known.</summary>
+    public DocumentFacts Facts { get; init; } = DocumentFacts.None;
+}
 
 /// <summary>
 /// One charter in one language, as its files are: its metadata, its parts by id (a part whose file is missing in this
@@ -64,6 +68,9 @@ public sealed record SiteContent(
     ImmutableDictionary<(string Slug, string Language), CharterEdition> Editions,
     ImmutableArray<Declaration> Declarations)
 {
+    /// <summary>When the content last changed (Load.ContentDate), or null when the sources do not say.</summary>
+    public DateOnly? Updated { get; init; }
+
     /// <summary>The translation ledgers of the languages that have one (content/translations.{lang}.yml).</summary>
     public ImmutableDictionary<string, TranslationLedger> Ledgers { get; init; } = ImmutableDictionary<string, TranslationLedger>.Empty;
 

@@ -22,6 +22,12 @@ public sealed record Language(string Code, string Tag, string Name, string Direc
         new(code, code, code, "ltr", "plain", Quotes.Parse(null), code, "{month} {year}", ".");
 
     public bool IsRightToLeft => Direction == "rtl";
+
+    /// <summary>How a full date is written, with {day}, {month} (from the UI strings) and {year}: "{day} de {month} de {year}".</summary>
+    public string DayMonthYear { get; init; } = "{day} {month} {year}";
+
+    /// <summary>How the first day of a month is written where it is not "1" (French "1er").</summary>
+    public string? FirstDay { get; init; }
 }
 
 /// <summary>A language's quotation marks.</summary>

@@ -67,6 +67,9 @@ public sealed record ResolvedSite(
     ImmutableDictionary<string, ImmutableArray<ResolvedDeclaration>> DeclarationsByLanguage,
     ImmutableDictionary<string, TranslationCompleteness> Completeness)
 {
+    /// <summary>When the content last changed, where the sources say (Load.ContentDate).</summary>
+    public DateOnly? Updated { get; init; }
+
     /// <summary>Every unit of every translation against the source: current, outdated, not recorded, missing.</summary>
     public TranslationReport Translations { get; init; } = TranslationReport.Empty;
 

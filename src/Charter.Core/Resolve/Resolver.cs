@@ -93,6 +93,7 @@ public static partial class Resolver
         return new ResolvedSite(config, content.CharterSlugs, editions.ToImmutable(), declarations.ToImmutable(), completeness)
         {
             Translations = TranslationStatus.Of(content, diagnostics),
+            Updated = content.Updated,
         };
     }
 

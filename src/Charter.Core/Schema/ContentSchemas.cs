@@ -75,6 +75,12 @@ public static class ContentSchemas
             ["place"] = Scalar("Where it was adopted."),
             ["citation"] = Scalar("How it is cited; a unit's citation follows it (\"…, principle 2\")."),
             ["description"] = Scalar("One or two sentences, for the charter's home and search engines."),
+            ["status"] = new JsonObject { ["enum"] = new JsonArray(DocumentFacts.Statuses.Select(t => (JsonNode)t).ToArray()), ["description"] = "Where the text stands, when the source says so." },
+            ["adopted"] = new JsonObject { ["type"] = new JsonArray("string", "integer"), ["pattern"] = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", ["description"] = "When it was adopted, to the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD." },
+            ["adopted_by"] = Scalar("Who adopted it (translated)."),
+            ["version"] = Scalar("Its version, when the publisher numbers them."),
+            ["licence"] = Scalar($"The licence of the text: an SPDX id ({string.Join(", ", Licence.KnownIds)}) or a name with licence_url."),
+            ["licence_url"] = new JsonObject { ["type"] = "string", ["pattern"] = "^https?://", ["description"] = "The licence's address (needed for a licence Charter does not know)." },
         };
         schema["required"] = new JsonArray("title", "short_title", "organization", "year", "citation", "description");
         schema["additionalProperties"] = false;

@@ -50,6 +50,7 @@ public static partial class ContentValidator
                 foreach (var (folder, units) in edition.Folders) CheckNumbers(units, diagnostics);
             }
             CompareStructure(editions, structure, diagnostics);
+            CompareFacts(editions, diagnostics);
         }
         CheckDeclarations(content, diagnostics);
     }
@@ -173,6 +174,20 @@ public static partial class ContentValidator
             return;
         }
         for (int i = 0; i < source.Children.Length; i++) Compare(source.Children[i], translation.Children[i], structure, diagnostics);
+    }
+
+    /// <summary>Status, adoption date, version and licence are facts about the document, the same in every language.</summary>
+    private static void CompareFacts(List<CharterEdition> editions, DiagnosticBag diagnostics)
+    {
+        var metas = editions.Where(e => e.Meta is not null).Select(e => e.Meta!).ToList();
+        // A fact that could not be read is an error of its file: comparing what is left would add false ones.
+        if (metas.Count < 2 || metas.Any(m => diagnostics.HasErrorIn(m.File.Path))) return;
+        var first = metas[0];
+        static string Of(DocumentFacts f) => $"status {f.Status ?? "-"}, adopted {f.Adopted?.ToString() ?? "-"}, version {f.Version ?? "-"}, licence {f.Licence?.Id ?? "-"} {f.Licence?.Url ?? ""}".TrimEnd();
+        foreach (var other in metas.Skip(1).Where(m => Of(m.Facts) != Of(first.Facts)))
+            diagnostics.Error(Codes.TranslationMismatch, SourceLocation.File(other.File.Path),
+                $"this translation states other facts than {first.File.Path}: {Of(other.Facts)} where {Of(first.Facts)} is expected",
+                "status, adopted, version and licence are the same in every language; translate only adopted_by and the texts");
     }
 
     /// <summary>"4 priorities where 5 are expected (p1-5 is missing)"; the lists in full when they differ otherwise.</summary>
