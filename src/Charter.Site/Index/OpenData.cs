@@ -5,6 +5,9 @@ using System.Text.Unicode;
 
 namespace Charter.Site.Index;
 
+/// <summary>What charter.json says of the document besides its units: only the facts the content states.</summary>
+public sealed record DocumentRecord(Charter.Core.Model.DocumentFacts Facts, string? Place, DateOnly? Updated);
+
 /// <summary>One entry of charter.json (contract 4 of DESIGN.md) and of the search document store.</summary>
 public sealed record UnitRecord(string Id, string Kind, string? Number, string Title, string Text, string Url);
 
@@ -27,7 +30,7 @@ public static class Json
     }
 
     /// <summary>charter.json of one charter in one language (indented, to be read by people too).</summary>
-    public static byte[] OpenData(string language, string title, string citation, string url, IEnumerable<UnitRecord> units) =>
+    public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units) =>
         Write(indented: true, w =>
         {
             w.WriteStartObject();
@@ -35,6 +38,21 @@ public static class Json
             w.WriteString("title", title);
             w.WriteString("citation", citation);
             w.WriteString("url", url);
+            var f = record.Facts;
+            if (f.Status is { } status) w.WriteString("status", status);
+            if (f.Adopted is { } adopted) w.WriteString("adopted", adopted.ToString());
+            if (f.AdoptedBy is { } by) w.WriteString("adopted_by", by);
+            if (record.Place is { } place) w.WriteString("place", place);
+            if (f.Version is { } version) w.WriteString("version", version);
+            if (f.Licence is { } licence)
+            {
+                w.WriteStartObject("licence");
+                w.WriteString("id", licence.Id);
+                w.WriteString("name", licence.Name);
+                w.WriteString("url", licence.Url);
+                w.WriteEndObject();
+            }
+            if (record.Updated is { } updated) w.WriteString("updated", updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteStartArray("units");
             foreach (var unit in units) Unit(w, unit);
             w.WriteEndArray();

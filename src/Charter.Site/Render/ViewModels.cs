@@ -65,7 +65,18 @@ public sealed record DateVm(string Datetime, string Label, int Year);
 public sealed record TocEntryVm(string Number, string Title, string Url, EquatableList<TocEntryVm> Children);
 
 public sealed record CharterVm(string Slug, string Title, string ShortTitle, string Organization, string Year, string? Place,
-    string Citation, string Description, string Url, string Html, EquatableList<TocEntryVm> Toc, string JsonUrl);
+    string Citation, string Description, string Url, string Html, EquatableList<TocEntryVm> Toc, string JsonUrl)
+{
+    /// <summary>The document's facts as the page lists them (status, adoption, version, licence, last update); empty when none is known.</summary>
+    public EquatableList<RecordEntryVm> Record { get; init; } = EquatableList<RecordEntryVm>.Empty;
+
+    /// <summary>The same in one line, for the foot of every page of the charter and for print ("adopté · octobre 2022, Daejeon").</summary>
+    public string? RecordLine { get; init; }
+}
+
+/// <param name="Key">What it is: status, adopted, adopted_by, version, licence, updated (the class the theme styles it by).</param>
+/// <param name="Datetime">For a date, its ISO form (for &lt;time&gt;).</param>
+public sealed record RecordEntryVm(string Key, string Label, string Value, string? Url, string? Datetime);
 
 /// <param name="Cited">How often the Charter cites it, in words that agree with its title ("citée 2 fois").</param>
 public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type, string Cited);

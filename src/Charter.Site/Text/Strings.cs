@@ -46,6 +46,15 @@ public sealed class Strings
     public string MonthYear(int year, int month) =>
         Typography.Apply(Fill(Language.MonthYear, ("month", Month(month)), ("year", year.ToString(CultureInfo.InvariantCulture))));
 
+    /// <summary>A date to its precision, as the language writes it: "2022", "octobre 2022", "1er décembre 2026".</summary>
+    public string Date(PartialDate date)
+    {
+        if (date.Month is not { } month) return date.Year.ToString(CultureInfo.InvariantCulture);
+        if (date.Day is not { } day) return MonthYear(date.Year, month);
+        var dayText = day == 1 && Language.FirstDay is { } first ? first : day.ToString(CultureInfo.InvariantCulture);
+        return Typography.Apply(Fill(Language.DayMonthYear, ("day", dayText), ("month", Month(month)), ("year", date.Year.ToString(CultureInfo.InvariantCulture))));
+    }
+
     /// <summary>
     /// A string that agrees with a noun of this gender ("m", "f") and number: the most specific of key_fp, key_f,
     /// key_p… that the language has, else key itself (English needs none).

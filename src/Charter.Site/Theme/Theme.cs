@@ -253,7 +253,11 @@ public sealed partial class Theme
         var parsed = new Language(language, Field("tag", fallback.Tag), Field("name", fallback.Name),
             Field("direction", fallback.Direction) == "rtl" ? "rtl" : "ltr", Field("typography", fallback.Typography),
             Quotes.Parse(descriptor.GetValueOrDefault("quotes")), Field("search", fallback.Search),
-            Field("month_year", fallback.MonthYear), Field("decimal_separator", fallback.DecimalSeparator));
+            Field("month_year", fallback.MonthYear), Field("decimal_separator", fallback.DecimalSeparator))
+        {
+            DayMonthYear = Field("date", fallback.DayMonthYear),
+            FirstDay = descriptor.GetValueOrDefault("first_day")?.Trim() is { Length: > 0 } first ? first : null,
+        };
         return (result.ToImmutableDictionary(StringComparer.Ordinal), parsed);
     }
 

@@ -89,9 +89,32 @@ public sealed class CharterPages(PageContext page, UnitViews units)
     {
         var meta = e.Meta.Value;
         var l = e.Meta.Language;
+        var record = Record(meta, l);
         return new CharterVm(e.Slug, page.Typo(meta.Title, l), page.Typo(meta.ShortTitle, l), meta.Organization, meta.Year, meta.Place,
             page.Typo(meta.Citation, l), page.Typo(meta.Description, l), page.Href(Permalinks.Charter(page.Lang, e.Slug)), page.Md(meta.Body, l).Html,
-            Toc(e), page.Href($"{page.Lang}/{e.Slug}/charter.json"));
+            Toc(e), page.Href($"{page.Lang}/{e.Slug}/charter.json"))
+        {
+            Record = record,
+            RecordLine = record.Count == 0 ? null : page.T.Typography.Apply(string.Join(" · ", record.Where(r => r.Key != "adopted_by")
+                .Select(r => page.T.Format("record_entry", ("label", r.Label), ("value", r.Value))))),
+        };
+    }
+
+    /// <summary>What is known of the document, in the page's words: only the facts the content states, and the content's last change.</summary>
+    private EquatableList<RecordEntryVm> Record(CharterMeta meta, string textLanguage)
+    {
+        var t = page.T;
+        var f = meta.Facts;
+        var entries = new List<RecordEntryVm>();
+        if (f.Status is { } status) entries.Add(new("status", t["record_status"], t["status_" + status], null, null));
+        if (f.Adopted is { } adopted)
+            entries.Add(new("adopted", t["record_adopted"], meta.Place is { } place ? $"{t.Date(adopted)}, {page.Typo(place, textLanguage)}" : t.Date(adopted), null, adopted.ToString()));
+        if (f.AdoptedBy is { } by) entries.Add(new("adopted_by", t["record_adopted_by"], page.Typo(by, textLanguage), null, null));
+        if (f.Version is { } version) entries.Add(new("version", t["record_version"], version, null, null));
+        if (f.Licence is { } licence) entries.Add(new("licence", t["record_licence"], licence.Name, licence.Url, null));
+        if (page.Site.Updated is { } updated)
+            entries.Add(new("updated", t["record_updated"], t.Date(new PartialDate(updated.Year, updated.Month, updated.Day)), null, updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        return entries.ToEquatable();
     }
 
     /// <summary>

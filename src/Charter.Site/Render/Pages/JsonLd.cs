@@ -33,6 +33,24 @@ public static class JsonLd
             Text("@type", "Organization");
             Text("name", meta.Organization);
             w.WriteEndObject();
+            // The document's facts, only those the content states (schema.org Legislation and CreativeWork).
+            var facts = meta.Facts;
+            if (facts.Adopted is { } adopted) Text("legislationDate", adopted.ToString());
+            if (facts.Status is { } status)
+            {
+                Text("legislationLegalForce", status == "draft" ? "https://schema.org/NotInForce" : "https://schema.org/InForce");
+                Text("creativeWorkStatus", status);
+            }
+            if (meta.Place is { } place)
+            {
+                w.WriteStartObject("locationCreated");
+                Text("@type", "Place");
+                Text("name", place);
+                w.WriteEndObject();
+            }
+            if (facts.Version is { } version) Text("version", version);
+            if (facts.Licence is { } licence) Text("license", licence.Url);
+            if (page.Site.Updated is { } updated) Text("dateModified", updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Text("url", page.Absolute(path));
             w.WriteStartArray(lang == config.DefaultLanguage ? "workTranslation" : "translationOfWork");
             foreach (var l in translations)
