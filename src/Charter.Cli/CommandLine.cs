@@ -36,6 +36,7 @@ public static class CommandLine
         new BuildCommand(),
         new CheckCommand(),
         new ServeCommand(),
+        new NewCommand(),
     ];
 
     // `@file` is a path, not a response file to expand.
