@@ -111,8 +111,7 @@ public static partial class Starter
     /// <summary>Why a name cannot be the charter's folder and address, or null.</summary>
     public static string? SlugProblem(string slug) =>
         !Charter.Core.Load.ContentLoader.IsValidId(slug) ? $"'{slug}' cannot be a charter's folder and address: use lower-case letters, digits and hyphens"
-        : Charter.Core.Resolve.Permalinks.SlugProblem(slug) is { } problem ? $"--slug {problem}"
-        : slug == "declarations" ? "'declarations' is the folder of the references" : null;
+        : Charter.Core.Resolve.Permalinks.SlugProblem(slug);
 
     /// <summary>The built-in theme, next to the command's assembly (Charter.Site.csproj copies it there).</summary>
     public static string BuiltInTheme => Path.Combine(AppContext.BaseDirectory, "themes", "default");
