@@ -203,12 +203,25 @@ public sealed class NewCommandTests : IDisposable
         var charter = NewCommand.Invocation();
         Assert.StartsWith($"{charter} serve ", steps[1]);
         Assert.Contains("http://127.0.0.1:1313/", steps[1]);
-        Assert.StartsWith("# edit the text in content/site/", steps[2]);
-        Assert.Contains("content/site/structure.yml", steps[2]);
-        Assert.StartsWith($"{charter} check ", steps[3]);
-        Assert.StartsWith($"{charter} build ", steps[4]);
-        Assert.Contains("public/", steps[4]);
-        Assert.Equal(5, steps.Count);
+        Assert.Equal("# edit the text in content/site/ (the *.fr.md files first: fr is the source language)", steps[2]);
+        Assert.Equal("# and the shape in content/site/structure.yml", steps[3]);
+        Assert.StartsWith($"{charter} check ", steps[4]);
+        Assert.StartsWith($"{charter} build ", steps[5]);
+        Assert.Contains("public/", steps[5]);
+        Assert.Equal(6, steps.Count);
+
+        // One language: no source to tell from its translations. In the current folder: no cd.
+        var here = At("here");
+        Directory.CreateDirectory(here);
+        var before = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(here);
+        try { (exit, stdout, stderr) = Run("new", ".", "--slug", "mine"); }
+        finally { Directory.SetCurrentDirectory(before); }
+        Assert.True(exit == 0, stderr);
+        steps = Lines(stdout).SkipWhile(l => l != "Next steps:").Skip(1).ToList();
+        Assert.StartsWith($"{charter} serve ", steps[0]);
+        Assert.Equal("# edit the text in content/mine/ and the shape in content/mine/structure.yml", steps[1]);
+        Assert.Equal(4, steps.Count);
     }
 
     [Fact]

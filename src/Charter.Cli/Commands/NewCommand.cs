@@ -163,13 +163,13 @@ public sealed partial class NewCommand : ICharterCommand
         var starter = arguments.Starter;
         var folder = $"content/{starter.Slug}";
         var source = starter.Languages[0];
-        var edit = starter.Languages.Length > 1
-            ? $"# edit the text in {folder}/ (the *.{source}.md files first: {source} is the source language) and the shape in {folder}/structure.yml"
-            : $"# edit the text in {folder}/ and the shape in {folder}/structure.yml";
+        string[] edit = starter.Languages.Length > 1
+            ? [$"# edit the text in {folder}/ (the *.{source}.md files first: {source} is the source language)", $"# and the shape in {folder}/structure.yml"]
+            : [$"# edit the text in {folder}/ and the shape in {folder}/structure.yml"];
         var steps = new List<(string Command, string? Comment)>();
         if (!SameFolder(arguments.Dir, Directory.GetCurrentDirectory())) steps.Add(($"cd {Shell(arguments.Shown)}", null));
         steps.Add(($"{charter} serve", $"# preview on http://127.0.0.1:{ServeCommand.DefaultPort}/, reloaded as you edit"));
-        steps.Add((edit, null));
+        steps.AddRange(edit.Select(line => (line, (string?)null)));
         steps.Add(($"{charter} check", "# check the content and every link of the site"));
         steps.Add(($"{charter} build", "# build it into public/, for the base_url of charter.yml"));
         var width = steps.Where(s => s.Comment is not null).Max(s => s.Command.Length);
