@@ -43,34 +43,26 @@ public sealed partial class NewCommand : ICharterCommand
         command.Arguments.Add(dir);
         foreach (var option in new[] { languages, shape, title, baseUrl, slug }) command.Options.Add(option);
 
-        NewArguments? Read(CommandResult result, out string? problem)
+        (NewArguments? Arguments, string? Problem) Read(CommandResult result)
         {
-            problem = null;
             // No value, or several: the parser reports it (a validator's error would hide the parser's).
-            if (result.GetResult(dir) is not { Tokens.Count: 1 }) return null;
-            if (new[] { languages, shape, title, baseUrl, slug }.Any(o => result.GetResult(o) is { Tokens.Count: not 1 })) return null;
+            if (result.GetResult(dir) is not { Tokens.Count: 1 }) return (null, null);
+            if (new[] { languages, shape, title, baseUrl, slug }.Any(o => result.GetResult(o) is { Tokens.Count: not 1 })) return (null, null);
             return Arguments(result.GetValue(dir)!, result.GetValue(languages), result.GetValue(shape), result.GetValue(title),
-                result.GetValue(baseUrl), result.GetValue(slug), out problem);
+                result.GetValue(baseUrl), result.GetValue(slug));
         }
+        // Every problem is found before anything is written, so a refused new leaves no trace.
         command.Validators.Add(result =>
         {
-            Read(result, out var problem);
-            if (problem is not null) result.AddError(problem);
+            if (Read(result).Problem is { } problem) result.AddError(problem);
         });
         command.SetAction(parse =>
-            Run(Read(parse.CommandResult, out _)!, Invocation(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            Run(Read(parse.CommandResult).Arguments!, Invocation(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    /// <summary>The new site the options describe, or null and why not.</summary>
-    public static NewArguments? Arguments(string dir, string? languages, string? shape, string? title, string? baseUrl, string? slug, out string? problem)
-    {
-        var (arguments, why) = Arguments(dir, languages, shape, title, baseUrl, slug);
-        problem = why;
-        return arguments;
-    }
-
-    private static (NewArguments?, string?) Arguments(string dir, string? languages, string? shape, string? title, string? baseUrl, string? slug)
+    /// <summary>The new site the options describe, or why there cannot be one.</summary>
+    public static (NewArguments? Arguments, string? Problem) Arguments(string dir, string? languages, string? shape, string? title, string? baseUrl, string? slug)
     {
         static (NewArguments?, string?) Fail(string why) => (null, why);
         if (dir.Trim().Length == 0) return Fail("DIR is empty: give the folder of the new site");
