@@ -18,7 +18,7 @@ public sealed record StarterFile(string Path, string Text);
 
 /// <summary>
 /// The starter sites of <c>charter new</c>, made from the resources embedded in the command's assembly (New/Shapes/NAME/
-/// goes to content/SLUG/, New/Declarations/ to content/declarations/), so that they are the same under
+/// goes to content/SLUG/, but for its about.txt; New/Declarations/ to content/declarations/), so that they are the same under
 /// <c>dotnet run</c> and in a published binary. The starter text is written in the languages the default theme has UI
 /// strings for (a file per language, <c>NAME.{lang}.md</c>); any other language gets the English text, for a
 /// translator to replace. The localized texts of structure.yml, written <c>{ en: …, fr: …, es: … }</c>, are given
@@ -32,13 +32,6 @@ public static partial class Starter
 
     /// <summary>The language whose starter text any other language gets.</summary>
     private const string Fallback = "en";
-
-    public static readonly ImmutableArray<Shape> Shapes =
-    [
-        new("declaration", "a preamble of recitals, then numbered paragraphs"),
-        new("articles", "a preamble of recitals, chapters of articles with numbered paragraphs, an annex"),
-        new("principles", "an introduction, principles each holding numbered priorities, a list of commitments"),
-    ];
 
     private const string ResourcePrefix = "new/";
     private const string DeclarationsFolder = "content/declarations";
@@ -63,6 +56,20 @@ public static partial class Starter
     private static readonly Lazy<ImmutableHashSet<string>> Iso6391 = new(() =>
         Resources.Value["iso-639-1.txt"].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => !l.StartsWith('#')).ToImmutableHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The shapes, the default first: each is a folder of New/Shapes/ whose about.txt says in a line what it is (the
+    /// names of shapes, like those of kinds, are data, not code).
+    /// </summary>
+    public static ImmutableArray<Shape> Shapes => ShapeList.Value;
+
+    private static readonly Lazy<ImmutableArray<Shape>> ShapeList = new(() =>
+        [.. Resources.Value.Where(r => AboutFile().IsMatch(r.Key))
+            .Select(r => new Shape(AboutFile().Match(r.Key).Groups["name"].Value, r.Value.Trim()))
+            .OrderBy(s => s.Name != DefaultShape).ThenBy(s => s.Name, StringComparer.Ordinal)]);
+
+    [GeneratedRegex("^shapes/(?<name>[a-z0-9-]+)/about\\.txt$")]
+    private static partial Regex AboutFile();
 
     public static Shape? FindShape(string name) => Shapes.FirstOrDefault(s => s.Name == name);
 
