@@ -293,21 +293,30 @@ public static partial class Starter
         return config.ToString();
     }
 
+    /// <summary>The languages the starter text is written in: those of the shapes' charter files.</summary>
+    private static readonly Lazy<ImmutableSortedSet<string>> StarterLanguages = new(() =>
+        Resources.Value.Keys.Select(k => StarterCharter().Match(k)).Where(m => m.Success).Select(m => m.Groups["lang"].Value)
+            .ToImmutableSortedSet(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"^shapes/[^/]+/charter\.(?<lang>[a-z]{2})\.md$")]
+    private static partial Regex StarterCharter();
+
     /// <summary>
-    /// Every localized text of a structure.yml resource, written as the flow mapping <c>{ en: …, fr: …, es: … }</c>,
-    /// becomes <c>{ L1: …, L2: … }</c> for the site's languages in its order, each with its own text or English.
+    /// Every localized text of a structure.yml resource, written as a one-line flow mapping that starts with English
+    /// and gives every starter language (<c>{ en: …, fr: …, es: … }</c>), becomes <c>{ L1: …, L2: … }</c> for the
+    /// site's languages in its order, each with its own text (or its language's, for fr-CA) or English.
     /// </summary>
     public static string LocalizeStructure(string structure, ImmutableArray<string> languages)
     {
-        const string Opening = "{ en: ";
+        const string Opening = "{ " + Fallback + ": ";
         var result = new StringBuilder();
         var at = 0;
         while (structure.IndexOf(Opening, at, StringComparison.Ordinal) is var start and >= 0)
         {
             result.Append(structure, at, start - at);
             var (texts, end) = FlowMapping(structure, start);
-            if (!texts.Keys.Order(StringComparer.Ordinal).SequenceEqual(["en", "es", "fr"]))
-                throw new InvalidOperationException($"a starter structure.yml has a localized text without en, fr and es: {structure[start..end]}");
+            if (!texts.Keys.ToImmutableSortedSet(StringComparer.Ordinal).SetEquals(StarterLanguages.Value))
+                throw new InvalidOperationException($"a starter structure.yml has a localized text without {string.Join(", ", StarterLanguages.Value)}: {structure[start..end]}");
             result.Append("{ ").AppendJoin(", ", languages.Select(l => $"{l}: {texts[texts.ContainsKey(l.Split('-')[0]) ? l.Split('-')[0] : Fallback]}")).Append(" }");
             at = end;
         }
