@@ -39,6 +39,7 @@ public static class CommandLine
         new StatusCommand(),
         new MarkCommand(),
         new SchemaCommand(),
+        new NewCommand(),
     ];
 
     // `@file` is a path, not a response file to expand.

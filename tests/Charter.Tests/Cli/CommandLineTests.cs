@@ -98,7 +98,7 @@ public partial class CommandLineTests
             Assert.Equal(ExitCodes.Success, exit);
             Assert.Equal("", stderr);
             Assert.Contains("charter [command] [options]", Lines(stdout));
-            foreach (var command in new[] { "build", "check", "serve" })
+            foreach (var command in new[] { "build", "check", "serve", "new" })
                 Assert.Contains(Lines(stdout), l => l.StartsWith(command + " ", StringComparison.Ordinal));
             Assert.Contains(Lines(stdout), l => l.StartsWith("--version", StringComparison.Ordinal));
         }
@@ -121,6 +121,23 @@ public partial class CommandLineTests
                 Assert.Contains(lines, l => l.StartsWith(option + " ", StringComparison.Ordinal));
             foreach (var option in absent.Split(','))
                 Assert.DoesNotContain(option, stdout);
+        }
+    }
+
+    [Fact]
+    public void New_has_help_on_stdout_listing_its_argument_its_options_and_its_shapes()
+    {
+        foreach (var help in new[] { "--help", "-h" })
+        {
+            var (exit, stdout, stderr) = Run("new", help);
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Equal("", stderr);
+            var lines = Lines(stdout);
+            Assert.Contains("charter new <DIR> [options]", lines);
+            foreach (var option in new[] { "--languages", "--shape", "--title", "--base-url", "--slug" })
+                Assert.Contains(lines, l => l.StartsWith(option + " ", StringComparison.Ordinal));
+            foreach (var shape in new[] { "declaration (", "articles (", "principles (" }) Assert.Contains(shape, stdout);
+            foreach (var option in new[] { "--source", "--output", "--port" }) Assert.DoesNotContain(option, stdout);
         }
     }
 
