@@ -133,6 +133,8 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
     public async Task A_content_error_is_sent_to_pages_and_the_last_good_site_stays()
     {
         var original = Site.Read(Vision);
+        // The line of "title:", where the broken value is reported (column 8, after "title: ").
+        var at = $"{Vision}:{original.Split('\n').ToList().FindIndex(l => l.StartsWith("title: Notre Vision", StringComparison.Ordinal)) + 1}:8";
         var good = await Site.Http.GetStringAsync(VisionPage);
         using var events = await Site.EventsAsync();
         await events.NextAsync("hello", Patiently);
@@ -141,16 +143,16 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
             Site.Write(Vision, original.Replace("title: Notre Vision", "title: [Notre Vision"));
             var error = await events.NextAsync("error", Patiently);
 
-            Assert.Contains($"{Vision}:3:8: error CH001", error);
+            Assert.Contains($"{at}: error CH001", error);
             Assert.Contains("last good site", error);
-            Assert.Contains($"{Vision}:3:8: error CH001", Site.Stderr.ToString());
+            Assert.Contains($"{at}: error CH001", Site.Stderr.ToString());
             var response = await Site.Http.GetAsync(VisionPage);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(good, await response.Content.ReadAsStringAsync());
 
             // A page opened now learns of the error as soon as it connects.
             using (var late = await Site.EventsAsync())
-                Assert.Contains($"{Vision}:3:8: error CH001", await late.NextAsync("error", Patiently));
+                Assert.Contains($"{at}: error CH001", await late.NextAsync("error", Patiently));
 
             // Fixed: the pages reload (which clears the overlay), even though the site is the same as before the error.
             Site.Write(Vision, original);

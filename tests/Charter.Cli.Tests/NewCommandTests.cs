@@ -95,7 +95,7 @@ public sealed class NewCommandTests : IDisposable
     [InlineData("content/site/preamble.en.md", "../../schemas/site/preamble.schema.json")]
     [InlineData("content/site/charter.en.md", "../../schemas/site/charter.schema.json")]
     [InlineData("content/site/chapters.en.md", "../../schemas/site/chapters.schema.json")]
-    [InlineData("content/site/chapters/01-general-provisions.en.md", "../../../schemas/site/chapters.schema.json")]
+    [InlineData("content/site/chapters/01-general-provisions.en.md", "../../../schemas/site/chapters/unit.schema.json")]
     [InlineData("content/declarations/earlier-declaration.en.md", "../../schemas/declaration.schema.json")]
     public void Each_content_file_names_its_json_schema_on_the_first_line_of_its_front_matter(string file, string schema)
     {
@@ -110,7 +110,8 @@ public sealed class NewCommandTests : IDisposable
             var second = File.ReadLines(Path.Combine(site, md)).ElementAt(1);
             var target = Regex.Match(second, @"^# yaml-language-server: \$schema=(?<path>\S+)$").Groups["path"].Value;
             var resolved = Path.GetRelativePath(site, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(site, md))!, target))).Replace('\\', '/');
-            Assert.Matches(@"^schemas/(declaration|site/[a-z0-9-]+)\.schema\.json$", resolved);
+            Assert.Matches(@"^schemas/(declaration|site/[a-z0-9-]+(/unit)?)\.schema\.json$", resolved);
+            Assert.True(File.Exists(Path.Combine(site, resolved)), resolved);
         }
     }
 

@@ -145,7 +145,18 @@ public static partial class Starter
             .OrderBy(f => PartOrder(structure, f.Path[(charterFolder.Length + 1)..])).ThenBy(f => f.Path, StringComparer.Ordinal));
         files.AddRange(Translated("declarations/", DeclarationsFolder, options, _ => "schemas/declaration.schema.json"));
         if (UiStrings(options, theme) is { } strings) files.Add(strings);
+        files.AddRange(Schemas(files.Single(f => f.Path.EndsWith("/structure.yml", StringComparison.Ordinal)), options.Slug));
         return files;
+    }
+
+    /// <summary>The content files' JSON Schemas (charter schema), so that their first lines name files that exist.</summary>
+    private static IEnumerable<StarterFile> Schemas(StarterFile structure, string slug)
+    {
+        var diagnostics = new Charter.Core.Diagnostics.DiagnosticBag();
+        var parsed = Charter.Core.Load.StructureLoader.Parse(structure.Text, structure.Path, Charter.Core.Model.Limits.Default, diagnostics)
+            ?? throw new InvalidOperationException("a starter structure.yml does not load: " + string.Join("; ", diagnostics.Sorted()));
+        return Charter.Core.Schema.ContentSchemas.For(new Dictionary<string, Charter.Core.Model.Structure> { [slug] = parsed })
+            .Select(s => new StarterFile($"{Charter.Core.Schema.ContentSchemas.Folder}/{s.Path}", s.Json));
     }
 
     /// <summary>
@@ -215,7 +226,8 @@ public static partial class Starter
         foreach (var name in names)
         {
             var slash = name.IndexOf('/');
-            var owner = slash < 0 ? name : name[..slash];
+            // A file of a folder has its folder's schema (FOLDER/unit.schema.json, Charter.Core.Schema.ContentSchemas).
+            var owner = slash < 0 ? name : name[..slash] + "/unit";
             foreach (var language in options.Languages)
             {
                 var text = Resources.Value[$"{prefix}{name}.{TextLanguage(language, options.Shape)}.md"];

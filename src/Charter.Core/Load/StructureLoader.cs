@@ -24,12 +24,24 @@ public static class StructureLoader
         return own.HasErrors ? null : structure;
     }
 
+    /// <summary>A structure from its text (a starter site's, before it is written).</summary>
+    public static Structure? Parse(string text, string displayPath, Limits limits, DiagnosticBag diagnostics)
+    {
+        var own = new DiagnosticBag();
+        var structure = Read(new SourceFile(displayPath, text), limits, own);
+        foreach (var d in own.Sorted()) diagnostics.Add(d);
+        return own.HasErrors ? null : structure;
+    }
+
     private static Structure? Read(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
     {
         var bytes = SourceReader.Read(path, displayPath, limits, diagnostics);
         var text = bytes is null ? null : FrontMatter.Decode(bytes, displayPath, diagnostics);
-        if (text is null) return null;
-        var file = new SourceFile(displayPath, text);
+        return text is null ? null : Read(new SourceFile(displayPath, text), limits, diagnostics);
+    }
+
+    private static Structure? Read(SourceFile file, Limits limits, DiagnosticBag diagnostics)
+    {
         var root = FrontMatter.ParseYaml(file, limits, diagnostics);
         if (root is null) return null;
 

@@ -116,6 +116,28 @@ public class ContentSchemaTests
             Assert.True(json == File.ReadAllText(Path.Combine(folder, path)), $"schemas/{path} is out of date: run 'dotnet run --project src/Charter.Cli -- schema'");
     }
 
+    [Theory]
+    [InlineData("declaration")]
+    [InlineData("articles")]
+    [InlineData("principles")]
+    public void A_new_sites_content_follows_the_schemas_it_is_written_with(string shape)
+    {
+        using var work = new TempDir();
+        var root = work.Full("site");
+        var exit = Charter.Cli.CommandLine.Run(["new", root, "--languages", "fr,en", "--shape", shape], new StringWriter(), new StringWriter());
+        Assert.Equal(0, exit);
+        var structures = Structures(root);
+        foreach (var file in ContentFiles(root))
+        {
+            var schema = ContentSchemas.SchemaOf(file, structures)!;
+            var written = JsonSchema.FromText(File.ReadAllText(Path.Combine(root, schema)), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri("https://schemas.charter.test/" + schema));
+            var problems = Problems(written, YamlJson.OfContentFile(File.ReadAllText(Path.Combine(root, file))));
+            Assert.True(problems.Count == 0, $"{file}: " + string.Join("\n", problems));
+            var second = File.ReadLines(Path.Combine(root, file)).Skip(1).First();
+            Assert.EndsWith(schema, second);
+        }
+    }
+
     [Fact]
     public void Every_real_content_file_names_its_own_schema_on_its_first_line()
     {
