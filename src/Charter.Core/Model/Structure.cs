@@ -11,6 +11,46 @@ namespace Charter.Core.Model;
 public sealed record Structure(ImmutableDictionary<string, KindDef> Kinds, ImmutableArray<PartDef> Parts, SourceFile File)
 {
     public KindDef Kind(string name) => Kinds[name];
+
+    /// <summary>What the charter is as an Akoma Ntoso document (its top-level <c>akn:</c>): see <see cref="AknDocument"/>.</summary>
+    public AknDocument Akn { get; init; } = AknDocument.Default;
+}
+
+/// <summary>
+/// The charter as an Akoma Ntoso 3.0 document: its document type, the name of that type, and the jurisdiction of its
+/// FRBR IRIs. A charter adopted by a council of local governments is not legislation: by default it is a
+/// <c>statement</c> ("official documents of a body that may or may not be normative in structure") named "charter",
+/// of no one country ("int").
+/// </summary>
+public sealed record AknDocument(string Type, string Name, string Country)
+{
+    public static readonly AknDocument Default = new("statement", "charter", "int");
+
+    /// <summary>The document types whose content model (openStructure: preface, preamble, mainBody, attachments) the export writes.</summary>
+    public static readonly ImmutableArray<string> Types = ["statement", "doc"];
+}
+
+/// <summary>
+/// How a kind of unit is written in Akoma Ntoso: an element of the AKN hierarchy (chapter, article, paragraph, point…,
+/// or hcontainer, named after the kind), or one of the document's own places: <c>preamble</c> (a part, holding
+/// recitals), <c>recital</c> (in a preamble), <c>attachment</c> (a part written as an annex document).
+/// </summary>
+public static class AknElements
+{
+    public const string Hcontainer = "hcontainer";
+    public const string Preamble = "preamble";
+    public const string Recital = "recital";
+    public const string Attachment = "attachment";
+
+    /// <summary>The hierarchical elements of AKN 3.0 (its ANhier group), and hcontainer.</summary>
+    public static readonly ImmutableArray<string> Hierarchy =
+    [
+        "alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "list", "paragraph", "part", "point",
+        "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule",
+        "subsection", "subtitle", "title", "tome", "transitional", Hcontainer,
+    ];
+
+    public static readonly ImmutableArray<string> All = [.. Hierarchy, Preamble, Recital, Attachment];
 }
 
 /// <summary>A part of a charter: one file of its folder (<c>{Id}.{lang}.md</c>), a unit of <see cref="Kind"/>.</summary>
@@ -96,6 +136,9 @@ public sealed record KindDef(
 
     /// <summary>The fields in the order the structure lists them (a dictionary's order is not stable from one run to the next).</summary>
     public IEnumerable<FieldDef> OrderedFields => Fields.Values.OrderBy(f => f.Order);
+
+    /// <summary>Its Akoma Ntoso element (<see cref="AknElements"/>); a kind that names none is an <c>hcontainer</c>.</summary>
+    public string Akn { get; init; } = AknElements.Hcontainer;
 
     /// <summary>Whether the unit's text is its file's Markdown body (a unit that is a file of its own).</summary>
     public bool TextIsBody => Text == "body";
