@@ -42,17 +42,19 @@ public sealed record AknIdentity(
 
     private static string FirstDay(PartialDate d) => $"{d.Year:D4}-{d.Month ?? 1:D2}-{d.Day ?? 1:D2}";
 
-    /// <summary>A name as an id of the references (TLCOrganization eId): "Conseil mondial de CGLU" → "conseil-mondial-de-cglu".</summary>
+    /// <summary>
+    /// A name as an id of the references (TLCOrganization eId): "Conseil mondial de CGLU" → "conseil-mondial-de-cglu".
+    /// Letters are kept as they are (an eId may hold any letter; the build runs without ICU, so accents are not folded).
+    /// </summary>
     public static string Slug(string name)
     {
         var text = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) text.Append(char.ToLowerInvariant(c));
+            if (char.IsLetterOrDigit(c)) text.Append(char.ToLowerInvariant(c));
             else if (text.Length > 0 && text[^1] != '-') text.Append('-');
         }
         var slug = text.ToString().Trim('-');
-        return slug.Length == 0 ? "organization" : char.IsAsciiDigit(slug[0]) ? "org-" + slug : slug;
+        return slug.Length == 0 ? "organization" : char.IsDigit(slug[0]) ? "org-" + slug : slug;
     }
 }
