@@ -95,7 +95,9 @@ public static class StructureLoader
                 foreach (var k in child.Kinds.Where(k => !kinds.ContainsKey(k)))
                     diagnostics.Error(Codes.UnknownKind, child.At, $"kind '{kind.Name}' lists '{k}' under '{child.Name}', which is not a kind of this structure",
                         $"use one of: {string.Join(", ", kinds.Keys)}");
-        CheckAkn(kinds, parts, diagnostics);
+        // Where AKN elements may stand is judged only on an otherwise sound structure (a part of an unknown kind would
+        // make its kind's preamble or attachment look misplaced).
+        if (!diagnostics.HasErrors) CheckAkn(kinds, parts, diagnostics);
         var akn = ReadAknDocument(root, diagnostics);
         root.ReportUnknown();
         return new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file) { Akn = akn };
@@ -164,21 +166,21 @@ public static class StructureLoader
         foreach (var kind in kinds.Values)
         {
             var at = kind.AtSetting("akn");
-            if (kind.Akn is AknElements.Preamble or AknElements.Attachment && !partKinds.Contains(kind.Name))
+            if (kind.AknPlace is AknPlace.Preamble or AknPlace.Attachment && !partKinds.Contains(kind.Name))
                 diagnostics.Error(Codes.InvalidValue, at, $"kind '{kind.Name}' is written as an AKN {kind.Akn}, but it is not a part of the charter",
                     "give 'akn: " + kind.Akn + "' to a kind listed under 'parts', or write this kind as 'akn: hcontainer'");
-            if (kind.Akn == AknElements.Recital && !kind.Children.IsEmpty)
+            if (kind.AknPlace == AknPlace.Recital && !kind.Children.IsEmpty)
                 diagnostics.Error(Codes.InvalidValue, at, $"kind '{kind.Name}' is written as an AKN recital, which holds text only, but it lists units under it",
                     "write it as 'akn: hcontainer', or move its units elsewhere");
             foreach (var child in kind.Children)
                 foreach (var name in child.Kinds.Where(kinds.ContainsKey))
                 {
-                    var isRecital = kinds[name].Akn == AknElements.Recital;
-                    if ((kind.Akn == AknElements.Preamble) != isRecital)
+                    var isRecital = kinds[name].AknPlace == AknPlace.Recital;
+                    if ((kind.AknPlace == AknPlace.Preamble) != isRecital)
                         diagnostics.Error(Codes.InvalidValue, kinds[name].AtSetting("akn"),
                             isRecital ? $"kind '{name}' is written as an AKN recital, but '{kind.Name}', which lists it, is not a preamble"
                                       : $"kind '{name}' is listed in the preamble '{kind.Name}', which holds recitals only",
-                            isRecital ? $"give 'akn: preamble' to '{kind.Name}', or write '{name}' as 'akn: hcontainer'" : $"give 'akn: recital' to '{name}'");
+                            isRecital ? $"give '{kind.Name}' the AKN preamble, or write '{name}' as 'akn: hcontainer'" : $"write '{name}' as an AKN recital");
                 }
         }
     }

@@ -30,27 +30,43 @@ public sealed record AknDocument(string Type, string Name, string Country)
     public static readonly ImmutableArray<string> Types = ["statement", "doc"];
 }
 
+/// <summary>Where an Akoma Ntoso element stands in the document: in the body's hierarchy, or one of the document's own places.</summary>
+public enum AknPlace { Hierarchy, Preamble, Recital, Attachment, Export }
+
 /// <summary>
 /// How a kind of unit is written in Akoma Ntoso: an element of the AKN hierarchy (chapter, article, paragraph, point…,
-/// or hcontainer, named after the kind), or one of the document's own places: <c>preamble</c> (a part, holding
-/// recitals), <c>recital</c> (in a preamble), <c>attachment</c> (a part written as an annex document).
+/// or hcontainer, named after the kind), or one of the document's own places: a preamble (a part, holding recitals),
+/// a recital (in a preamble), an attachment (a part written as an annex document). The vocabulary is AKN's, read from
+/// akn-elements.txt beside this file, with the Naming Convention's abbreviation of each element for eIds.
 /// </summary>
 public static class AknElements
 {
     public const string Hcontainer = "hcontainer";
-    public const string Preamble = "preamble";
-    public const string Recital = "recital";
-    public const string Attachment = "attachment";
 
-    /// <summary>The hierarchical elements of AKN 3.0 (its ANhier group), and hcontainer.</summary>
-    public static readonly ImmutableArray<string> Hierarchy =
-    [
-        "alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "list", "paragraph", "part", "point",
-        "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule",
-        "subsection", "subtitle", "title", "tome", "transitional", Hcontainer,
-    ];
+    private static readonly ImmutableArray<(string Element, string Abbreviation, AknPlace Place)> Table = Read();
 
-    public static readonly ImmutableArray<string> All = [.. Hierarchy, Preamble, Recital, Attachment];
+    /// <summary>The elements a kind may name, in the file's order.</summary>
+    public static readonly ImmutableArray<string> All = [.. Table.Where(e => e.Place != AknPlace.Export).Select(e => e.Element)];
+
+    public static AknPlace PlaceOf(string element) => Table.FirstOrDefault(e => e.Element == element) is { Element: not null } e ? e.Place : AknPlace.Hierarchy;
+
+    /// <summary>The element's abbreviation in eIds ("art"), or its name.</summary>
+    public static string Abbreviation(string element) => Table.FirstOrDefault(e => e.Element == element).Abbreviation ?? element;
+
+    private static ImmutableArray<(string, string, AknPlace)> Read()
+    {
+        using var stream = typeof(AknElements).Assembly.GetManifestResourceStream("akn-elements.txt")!;
+        using var reader = new StreamReader(stream);
+        var rows = ImmutableArray.CreateBuilder<(string, string, AknPlace)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var place = cells[2] == "hier" ? AknPlace.Hierarchy : Enum.Parse<AknPlace>(cells[2], ignoreCase: true);
+            rows.Add((cells[0], cells[1] == "-" ? cells[0] : cells[1], place));
+        }
+        return rows.ToImmutable();
+    }
 }
 
 /// <summary>A part of a charter: one file of its folder (<c>{Id}.{lang}.md</c>), a unit of <see cref="Kind"/>.</summary>
@@ -139,6 +155,9 @@ public sealed record KindDef(
 
     /// <summary>Its Akoma Ntoso element (<see cref="AknElements"/>); a kind that names none is an <c>hcontainer</c>.</summary>
     public string Akn { get; init; } = AknElements.Hcontainer;
+
+    /// <summary>Where its element stands in the AKN document.</summary>
+    public AknPlace AknPlace => AknElements.PlaceOf(Akn);
 
     /// <summary>Whether the unit's text is its file's Markdown body (a unit that is a file of its own).</summary>
     public bool TextIsBody => Text == "body";

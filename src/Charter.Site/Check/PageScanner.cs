@@ -143,9 +143,7 @@ internal static partial class PageScanner
                 case "link" when href is not null:
                     var rel = Tokens(element.GetAttribute("rel"));
                     if (rel.Contains("canonical")) page.Canonicals.Add(href);
-                    // An alternate of another type (the charter's Akoma Ntoso XML) is the same text in another format, not
-                    // the page in another language: its link is checked like any other, its hreflang is not a translation.
-                    if (rel.Contains("alternate") && element.GetAttribute("hreflang") is { } hreflang && !element.HasAttribute("type"))
+                    if (rel.Contains("alternate") && element.GetAttribute("hreflang") is { } hreflang)
                         page.Alternates.Add(new Alternate(hreflang.Trim().ToLowerInvariant(), href));
                     break;
             }

@@ -31,10 +31,10 @@ internal sealed class AknBody
         // Every unit's eId first, in reading order, so that the ids the export adds (notes, lists) never take one.
         foreach (var part in e.Parts)
         {
-            var eId = part.Kind.Akn switch
+            var eId = part.Kind.AknPlace switch
             {
-                AknElements.Preamble => _ids.Give("preamble"),
-                AknElements.Attachment => _ids.Next("", AknElements.Attachment),
+                AknPlace.Preamble => _ids.Give(part.Kind.Akn),
+                AknPlace.Attachment => _ids.Next("", part.Kind.Akn),
                 _ => null,
             };
             if (eId is null) Assign(part, "", part);
@@ -66,14 +66,14 @@ internal sealed class AknBody
     public void Write(AknMeta meta)
     {
         Preface();
-        var preambles = e.Parts.Where(p => p.Kind.Akn == AknElements.Preamble).ToList();
+        var preambles = e.Parts.Where(p => p.Kind.AknPlace == AknPlace.Preamble).ToList();
         foreach (var part in preambles.Take(1)) Preamble(part);
         w.WriteStartElement("mainBody");
-        var body = e.Parts.Where(p => p.Kind.Akn is not (AknElements.Preamble or AknElements.Attachment)).ToList();
+        var body = e.Parts.Where(p => p.Kind.AknPlace is not (AknPlace.Preamble or AknPlace.Attachment)).ToList();
         foreach (var part in body) Hier(part);
         if (body.Count == 0) w.WriteElementString("p", "");
         w.WriteEndElement();
-        var attachments = e.Parts.Where(p => p.Kind.Akn == AknElements.Attachment).ToList();
+        var attachments = e.Parts.Where(p => p.Kind.AknPlace == AknPlace.Attachment).ToList();
         if (attachments.Count == 0) return;
         w.WriteStartElement("attachments");
         foreach (var part in attachments) Attachment(part, meta);
@@ -100,7 +100,7 @@ internal sealed class AknBody
     /// <summary>The preamble: its title and text as blocks (AKN's preamble has no heading), then its recitals.</summary>
     private void Preamble(ResolvedUnit part)
     {
-        w.WriteStartElement("preamble");
+        w.WriteStartElement(part.Kind.Akn);
         w.WriteAttributeString("eId", _eIds[part.Id]);
         Lang(part);
         if (Heading(part) is { } heading) Block("heading", heading);
@@ -111,7 +111,7 @@ internal sealed class AknBody
             w.WriteStartElement("recitals");
             foreach (var recital in part.Children)
             {
-                w.WriteStartElement("recital");
+                w.WriteStartElement(recital.Kind.Akn);
                 w.WriteAttributeString("eId", _eIds[recital.Id]);
                 Lang(recital);
                 Titles(recital);
@@ -153,7 +153,7 @@ internal sealed class AknBody
     /// <summary>An annex: its heading, then a document of its own, a component of this one (FRBR …/!{part id}).</summary>
     private void Attachment(ResolvedUnit part, AknMeta meta)
     {
-        w.WriteStartElement("attachment");
+        w.WriteStartElement(part.Kind.Akn);
         w.WriteAttributeString("eId", _eIds[part.Id]);
         Lang(part);
         Titles(part);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Charter.Site.Export;
@@ -12,19 +11,11 @@ namespace Charter.Site.Export;
 /// </summary>
 public sealed class AknIds
 {
-    /// <summary>The convention's abbreviations; every other element is named in full.</summary>
-    private static readonly ImmutableDictionary<string, string> Abbreviations = new Dictionary<string, string>
-    {
-        ["alinea"] = "al", ["article"] = "art", ["attachment"] = "att", ["blockList"] = "list", ["chapter"] = "chp",
-        ["clause"] = "cl", ["division"] = "dvs", ["paragraph"] = "para", ["recital"] = "rec", ["recitals"] = "recs",
-        ["section"] = "sec", ["subchapter"] = "subchp", ["subclause"] = "subcl", ["subdivision"] = "subdvs",
-        ["subparagraph"] = "subpara", ["subsection"] = "subsec",
-    }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Prefix, string Element), int> _counts = [];
 
-    public static string Abbreviation(string element) => Abbreviations.GetValueOrDefault(element, element);
+    public static string Abbreviation(string element) => Core.Model.AknElements.Abbreviation(element);
 
     /// <summary>The eId of an element numbered <paramref name="number"/> under <paramref name="prefix"/> (null: counted).</summary>
     public string Next(string prefix, string element, int? number = null)
@@ -35,7 +26,7 @@ public sealed class AknIds
         return Give(id);
     }
 
-    /// <summary>An eId as it is ("preamble"), made unique.</summary>
+    /// <summary>An eId as it is (a preamble's), made unique.</summary>
     public string Give(string id)
     {
         var unique = id;
