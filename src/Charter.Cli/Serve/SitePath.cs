@@ -33,7 +33,7 @@ public static class SitePath
     }
 
     /// <summary>The media type for a file of the site, by its extension.</summary>
-    public static string ContentType(string key) => Path.GetExtension(key).ToLowerInvariant() switch
+    public static string ContentType(string key) => key.EndsWith(".akn.xml", StringComparison.OrdinalIgnoreCase) ? "application/akn+xml; charset=utf-8" : Path.GetExtension(key).ToLowerInvariant() switch
     {
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",

@@ -95,8 +95,12 @@ public static class StructureLoader
                 foreach (var k in child.Kinds.Where(k => !kinds.ContainsKey(k)))
                     diagnostics.Error(Codes.UnknownKind, child.At, $"kind '{kind.Name}' lists '{k}' under '{child.Name}', which is not a kind of this structure",
                         $"use one of: {string.Join(", ", kinds.Keys)}");
+        // Where AKN elements may stand is judged only on an otherwise sound structure (a part of an unknown kind would
+        // make its kind's preamble or attachment look misplaced).
+        if (!diagnostics.HasErrors) CheckAkn(kinds, parts, diagnostics);
+        var akn = ReadAknDocument(root, diagnostics);
         root.ReportUnknown();
-        return new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file);
+        return new Structure(kinds.ToImmutableDictionary(StringComparer.Ordinal), parts.ToImmutable(), file) { Akn = akn };
     }
 
     private static KindDef Read(string name, FieldReader f, KindDef? parent, DiagnosticBag diagnostics)
@@ -137,7 +141,10 @@ public static class StructureLoader
             f.Bool("show_number") ?? parent?.ShowNumber ?? true, headings.ToImmutable(), children, f.Location);
         var settings = (parent?.SettingsAt ?? ImmutableDictionary<string, SourceLocation>.Empty).ToBuilder();
         foreach (var key in f.Names()) if (f.KeyLocation(key) is { } at) settings[key] = at;
-        kind = kind with { SettingsAt = settings.ToImmutable() };
+        kind = kind with { SettingsAt = settings.ToImmutable(), Akn = f.String("akn") ?? parent?.Akn ?? AknElements.Hcontainer };
+        if (!AknElements.All.Contains(kind.Akn))
+            diagnostics.Error(Codes.InvalidValue, f.LocationOf("akn")!, $"'{kind.Akn}' is not an Akoma Ntoso element a kind can be written as",
+                $"use one of: {string.Join(", ", AknElements.All)}");
         CheckPlaceholders(f, "id", kind.IdPattern, ["n", "parent", "part"], diagnostics);
         CheckPlaceholders(f, "number", kind.NumberPattern, ["n", "parent", "part"], diagnostics);
         CheckPlaceholders(f, "page", kind.Page, ["n", "id"], diagnostics);
@@ -147,6 +154,53 @@ public static class StructureLoader
             "include {n} (its number), {parent} (its parent's id) or {part} (its part's id)");
         f.ReportUnknown();
         return kind;
+    }
+
+    /// <summary>
+    /// The document-level places of AKN hold only what the schema lets them: a preamble is a part and holds recitals,
+    /// a recital lies in a preamble and holds text only, an attachment is a part.
+    /// </summary>
+    private static void CheckAkn(Dictionary<string, KindDef> kinds, ImmutableArray<PartDef>.Builder parts, DiagnosticBag diagnostics)
+    {
+        var partKinds = parts.Select(p => p.Kind).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in kinds.Values)
+        {
+            var at = kind.AtSetting("akn");
+            if (kind.AknPlace is AknPlace.Preamble or AknPlace.Attachment && !partKinds.Contains(kind.Name))
+                diagnostics.Error(Codes.InvalidValue, at, $"kind '{kind.Name}' is written as an AKN {kind.Akn}, but it is not a part of the charter",
+                    "give 'akn: " + kind.Akn + "' to a kind listed under 'parts', or write this kind as 'akn: hcontainer'");
+            if (kind.AknPlace == AknPlace.Recital && !kind.Children.IsEmpty)
+                diagnostics.Error(Codes.InvalidValue, at, $"kind '{kind.Name}' is written as an AKN recital, which holds text only, but it lists units under it",
+                    "write it as 'akn: hcontainer', or move its units elsewhere");
+            foreach (var child in kind.Children)
+                foreach (var name in child.Kinds.Where(kinds.ContainsKey))
+                {
+                    var isRecital = kinds[name].AknPlace == AknPlace.Recital;
+                    if ((kind.AknPlace == AknPlace.Preamble) != isRecital)
+                        diagnostics.Error(Codes.InvalidValue, kinds[name].AtSetting("akn"),
+                            isRecital ? $"kind '{name}' is written as an AKN recital, but '{kind.Name}', which lists it, is not a preamble"
+                                      : $"kind '{name}' is listed in the preamble '{kind.Name}', which holds recitals only",
+                            isRecital ? $"give '{kind.Name}' the AKN preamble, or write '{name}' as 'akn: hcontainer'" : $"write '{name}' as an AKN recital");
+                }
+        }
+    }
+
+    /// <summary>The charter's top-level <c>akn: { document, name, country }</c>, each with its default.</summary>
+    private static AknDocument ReadAknDocument(FieldReader root, DiagnosticBag diagnostics)
+    {
+        if (root.Mapping("akn") is not { } akn) return AknDocument.Default;
+        var type = akn.String("document") ?? AknDocument.Default.Type;
+        if (!AknDocument.Types.Contains(type))
+            diagnostics.Error(Codes.InvalidValue, akn.LocationOf("document")!, $"'{type}' is not an Akoma Ntoso document type the export writes",
+                $"use one of: {string.Join(", ", AknDocument.Types)}");
+        var name = akn.String("name") ?? AknDocument.Default.Name;
+        var country = akn.String("country") ?? AknDocument.Default.Country;
+        foreach (var (key, value) in new[] { ("name", name), ("country", country) })
+            if (!System.Text.RegularExpressions.Regex.IsMatch(value, "^[a-z0-9][a-z0-9-]*$"))
+                diagnostics.Error(Codes.InvalidValue, akn.LocationOf(key)!, $"'{value}' cannot be part of an FRBR IRI",
+                    "use lower-case letters, digits and hyphens (a country: its ISO 3166-1 code, such as 'fr', or 'int')");
+        akn.ReportUnknown();
+        return new AknDocument(type, name, country);
     }
 
     /// <summary>A pattern may use only the placeholders it can be filled with: a misspelt one would be printed as it is.</summary>

@@ -28,6 +28,9 @@ public sealed record Language(string Code, string Tag, string Name, string Direc
 
     /// <summary>How the first day of a month is written where it is not "1" (French "1er").</summary>
     public string? FirstDay { get; init; }
+
+    /// <summary>Its ISO 639-2 (alpha-3) code, which Akoma Ntoso's FRBR IRIs and FRBRlanguage use ("fra"); null when the i18n file does not give it.</summary>
+    public string? AknCode { get; init; }
 }
 
 /// <summary>A language's quotation marks.</summary>

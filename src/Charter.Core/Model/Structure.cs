@@ -11,6 +11,62 @@ namespace Charter.Core.Model;
 public sealed record Structure(ImmutableDictionary<string, KindDef> Kinds, ImmutableArray<PartDef> Parts, SourceFile File)
 {
     public KindDef Kind(string name) => Kinds[name];
+
+    /// <summary>What the charter is as an Akoma Ntoso document (its top-level <c>akn:</c>): see <see cref="AknDocument"/>.</summary>
+    public AknDocument Akn { get; init; } = AknDocument.Default;
+}
+
+/// <summary>
+/// The charter as an Akoma Ntoso 3.0 document: its document type, the name of that type, and the jurisdiction of its
+/// FRBR IRIs. A charter adopted by a council of local governments is not legislation: by default it is a
+/// <c>statement</c> ("official documents of a body that may or may not be normative in structure") named "charter",
+/// of no one country ("int").
+/// </summary>
+public sealed record AknDocument(string Type, string Name, string Country)
+{
+    public static readonly AknDocument Default = new("statement", "charter", "int");
+
+    /// <summary>The document types whose content model (openStructure: preface, preamble, mainBody, attachments) the export writes.</summary>
+    public static readonly ImmutableArray<string> Types = ["statement", "doc"];
+}
+
+/// <summary>Where an Akoma Ntoso element stands in the document: in the body's hierarchy, or one of the document's own places.</summary>
+public enum AknPlace { Hierarchy, Preamble, Recital, Attachment, Export }
+
+/// <summary>
+/// How a kind of unit is written in Akoma Ntoso: an element of the AKN hierarchy (chapter, article, paragraph, point…,
+/// or hcontainer, named after the kind), or one of the document's own places: a preamble (a part, holding recitals),
+/// a recital (in a preamble), an attachment (a part written as an annex document). The vocabulary is AKN's, read from
+/// akn-elements.txt beside this file, with the Naming Convention's abbreviation of each element for eIds.
+/// </summary>
+public static class AknElements
+{
+    public const string Hcontainer = "hcontainer";
+
+    private static readonly ImmutableArray<(string Element, string Abbreviation, AknPlace Place)> Table = Read();
+
+    /// <summary>The elements a kind may name, in the file's order.</summary>
+    public static readonly ImmutableArray<string> All = [.. Table.Where(e => e.Place != AknPlace.Export).Select(e => e.Element)];
+
+    public static AknPlace PlaceOf(string element) => Table.FirstOrDefault(e => e.Element == element) is { Element: not null } e ? e.Place : AknPlace.Hierarchy;
+
+    /// <summary>The element's abbreviation in eIds ("art"), or its name.</summary>
+    public static string Abbreviation(string element) => Table.FirstOrDefault(e => e.Element == element).Abbreviation ?? element;
+
+    private static ImmutableArray<(string, string, AknPlace)> Read()
+    {
+        using var stream = typeof(AknElements).Assembly.GetManifestResourceStream("akn-elements.txt")!;
+        using var reader = new StreamReader(stream);
+        var rows = ImmutableArray.CreateBuilder<(string, string, AknPlace)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var place = cells[2] == "hier" ? AknPlace.Hierarchy : Enum.Parse<AknPlace>(cells[2], ignoreCase: true);
+            rows.Add((cells[0], cells[1] == "-" ? cells[0] : cells[1], place));
+        }
+        return rows.ToImmutable();
+    }
 }
 
 /// <summary>A part of a charter: one file of its folder (<c>{Id}.{lang}.md</c>), a unit of <see cref="Kind"/>.</summary>
@@ -96,6 +152,12 @@ public sealed record KindDef(
 
     /// <summary>The fields in the order the structure lists them (a dictionary's order is not stable from one run to the next).</summary>
     public IEnumerable<FieldDef> OrderedFields => Fields.Values.OrderBy(f => f.Order);
+
+    /// <summary>Its Akoma Ntoso element (<see cref="AknElements"/>); a kind that names none is an <c>hcontainer</c>.</summary>
+    public string Akn { get; init; } = AknElements.Hcontainer;
+
+    /// <summary>Where its element stands in the AKN document.</summary>
+    public AknPlace AknPlace => AknElements.PlaceOf(Akn);
 
     /// <summary>Whether the unit's text is its file's Markdown body (a unit that is a file of its own).</summary>
     public bool TextIsBody => Text == "body";

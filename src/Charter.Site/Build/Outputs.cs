@@ -40,7 +40,7 @@ public interface IOutput
 public static class Outputs
 {
     public static readonly IReadOnlyList<IOutput> Data =
-        [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput()];
+        [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput(), new AknOutput()];
 }
 
 /// <summary>charter.json of every charter, per language (and of the main charter at {lang}/charter.json).</summary>
@@ -88,6 +88,19 @@ internal sealed class SitemapOutput : IOutput
 
     public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page).Where(p => !p.Noindex)
         .Select(p => new SiteIndexer.SitemapEntry(p.Path, p.Canonical, p.Alternates.Select(a => (a.Tag, a.AbsoluteUrl)).ToList(), p.XDefault))));
+}
+
+/// <summary>The Akoma Ntoso 3.0 XML of every charter, per language (Export/AknExport).</summary>
+internal sealed class AknOutput : IOutput
+{
+    public string Name => "akn";
+
+    public void Make(OutputContext c, OutputSink sink)
+    {
+        var context = new Export.AknExport.Context(c.Site, c.Strings, c.Markdown);
+        foreach (var ((slug, language), edition) in c.Site.Editions.OrderBy(e => e.Key.Slug, StringComparer.Ordinal).ThenBy(e => e.Key.Language, StringComparer.Ordinal))
+            sink.Data(Export.AknExport.PathFor(language, slug), () => Export.AknExport.Write(context, edition));
+    }
 }
 
 internal sealed class RobotsOutput : IOutput

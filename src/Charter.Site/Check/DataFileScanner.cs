@@ -68,10 +68,10 @@ internal static class DataFileScanner
         {
             while (reader.Read())
             {
-                if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("url")) continue;
+                if (reader.TokenType != JsonTokenType.PropertyName || !(reader.ValueTextEquals("url") || reader.ValueTextEquals("akn"))) continue;
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String) continue;
                 var url = reader.GetString()!;
-                result.Add(new Reference(lines.At(displayPath, (int)reader.TokenStartIndex), url, urls.Resolve(root, url), "\"url\""));
+                result.Add(new Reference(lines.At(displayPath, (int)reader.TokenStartIndex), url, urls.Resolve(root, url), "\"url\" or \"akn\""));
             }
         }
         catch (JsonException e)

@@ -30,7 +30,8 @@ public static class Json
     }
 
     /// <summary>charter.json of one charter in one language (indented, to be read by people too).</summary>
-    public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units) =>
+    /// <param name="akn">The charter's Akoma Ntoso XML in this language.</param>
+    public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units, string? akn = null) =>
         Write(indented: true, w =>
         {
             w.WriteStartObject();
@@ -38,6 +39,7 @@ public static class Json
             w.WriteString("title", title);
             w.WriteString("citation", citation);
             w.WriteString("url", url);
+            if (akn is not null) w.WriteString("akn", akn);
             var f = record.Facts;
             if (f.Status is { } status) w.WriteString("status", status);
             if (f.Adopted is { } adopted) w.WriteString("adopted", adopted.ToString());

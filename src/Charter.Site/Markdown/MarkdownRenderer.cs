@@ -68,6 +68,17 @@ public sealed class MarkdownRenderer : IBuildMemory
         return _plain.GetOrAdd((markdown, typography.Name), Charter.Site.Markdown.PlainText.Of(document));
     }
 
+    /// <summary>
+    /// A Markdown text parsed as for a page — links checked, ref: links resolved (and marked with the class "ref"),
+    /// note markers numbered, the text's typography applied — for an export that writes its own markup (Akoma Ntoso).
+    /// </summary>
+    public MarkdownDocument Parse(string markdown, MarkdownContext context)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        Rewrite(document, context);
+        return document;
+    }
+
     void IBuildMemory.Begin() { }
 
     /// <summary>After a good build, forgets what it did not render (texts edited away, pages removed); after a failed one, nothing.</summary>

@@ -28,6 +28,9 @@ public sealed record PageVm(
 
     /// <summary>The page language's direction, for &lt;html dir&gt;: "ltr" or "rtl".</summary>
     public string Dir { get; init; } = "ltr";
+
+    /// <summary>The Akoma Ntoso XML of the charter the page belongs to, in the page's language (null on the site's own pages).</summary>
+    public string? AknUrl { get; init; }
 }
 
 /// <summary>

@@ -257,6 +257,7 @@ public sealed partial class Theme
         {
             DayMonthYear = Field("date", fallback.DayMonthYear),
             FirstDay = descriptor.GetValueOrDefault("first_day")?.Trim() is { Length: > 0 } first ? first : null,
+            AknCode = descriptor.GetValueOrDefault("akn_code")?.Trim() is { Length: > 0 } code ? code : null,
         };
         return (result.ToImmutableDictionary(StringComparer.Ordinal), parsed);
     }

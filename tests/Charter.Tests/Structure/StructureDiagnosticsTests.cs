@@ -53,7 +53,7 @@ public class StructureDiagnosticsTests
     {
         using var site = Site();
         site.Replace(Structure, "kinds: [paragraph]", "kinds: [paragraf]");
-        var error = SingleError(Builds.InMemory(site.Path), Codes.UnknownKind, Structure, 58);
+        var error = SingleError(Builds.InMemory(site.Path), Codes.UnknownKind, Structure, 64);
         Assert.Contains("'paragraf'", error.Message);
         Assert.Contains("paragraph", error.Hint);
     }
@@ -90,7 +90,7 @@ public class StructureDiagnosticsTests
     {
         using var site = Site();
         site.Replace(Structure, "short: \"{number}\"", "short: \"{nmber}\"");
-        var error = SingleError(Builds.InMemory(site.Path), Codes.InvalidValue, Structure, 65);
+        var error = SingleError(Builds.InMemory(site.Path), Codes.InvalidValue, Structure, 72);
         Assert.Contains("'{nmber}'", error.Message);
         Assert.Contains("{number}", error.Hint);
     }
@@ -104,7 +104,7 @@ public class StructureDiagnosticsTests
         var result = Builds.InMemory(site.Path);
         var errors = result.Errors().ToList();
         Assert.True(errors.Count == 3, result.Printed()); // /fr/1/, /fr/2/, /fr/3/: a recital and an article each
-        Assert.All(errors, e => AssertAt(e, Severity.Error, Codes.AddressCollision, Structure, 54));
+        Assert.All(errors, e => AssertAt(e, Severity.Error, Codes.AddressCollision, Structure, 60));
         Assert.Contains(errors, e => e.Message.Contains("gives /fr/1/ to r1, art1", StringComparison.Ordinal));
     }
 
@@ -113,7 +113,7 @@ public class StructureDiagnosticsTests
     {
         using var site = Site();
         site.Replace(Structure, "page: \"chapters/{n}/\"", "page: \"chapter/\"");
-        var error = SingleError(Builds.InMemory(site.Path), Codes.AddressCollision, Structure, 42);
+        var error = SingleError(Builds.InMemory(site.Path), Codes.AddressCollision, Structure, 47);
         Assert.Contains("ch1, ch2", error.Message);
         Assert.Contains("{n}", error.Hint);
     }
@@ -128,9 +128,9 @@ public class StructureDiagnosticsTests
         var result = Builds.InMemory(site.Path);
         var errors = result.Errors().ToList();
         Assert.True(errors.Count == 3, result.Printed());
-        AssertAt(errors[0], Severity.Error, Codes.InvalidValue, Structure, 38);
-        AssertAt(errors[1], Severity.Error, Codes.UnknownKind, Structure, 82);
-        AssertAt(errors[2], Severity.Error, Codes.UnknownKind, Structure, 92);
+        AssertAt(errors[0], Severity.Error, Codes.InvalidValue, Structure, 43);
+        AssertAt(errors[1], Severity.Error, Codes.UnknownKind, Structure, 90);
+        AssertAt(errors[2], Severity.Error, Codes.UnknownKind, Structure, 101);
         Assert.Contains("'nombre'", errors[0].Message);
         Assert.Contains("'annex-item'", errors[1].Message);
         Assert.Contains("'annexe'", errors[2].Message);

@@ -89,7 +89,8 @@ public sealed class PageContext
             charterEdition is null ? EquatableList<LinkVm>.Empty : Nav(charterEdition, path),
             charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(Permalinks.Charter(Lang, charterEdition.Slug)),
             charterEdition is null ? null : Href(Permalinks.CharterPage(Lang, charterEdition.Slug, Permalinks.SideBySide)), noindex)
-            with { LangTag = T.Language.Tag, Dir = T.Language.Direction };
+            with { LangTag = T.Language.Tag, Dir = T.Language.Direction,
+                AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(Lang, edition.Slug)) };
     }
 
     /// <summary>The charter's navigation: the parts whose kind names a navigation label, then the references.</summary>
