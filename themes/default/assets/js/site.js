@@ -76,6 +76,20 @@
     }
   }
 
+  // On a phone the references diagram is hidden (charter.css): its table, which says the same, is shown open instead.
+  if (window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) {
+    var tables = doc.querySelectorAll("details.diagram-table");
+    for (var d = 0; d < tables.length; d++) tables[d].open = true;
+  }
+
+  // On a phone the sections' row scrolls sideways (charter.css): the current section is brought into it.
+  var navRow = doc.querySelector(".site-nav ul");
+  var currentSection = navRow ? navRow.querySelector("a[aria-current]") : null;
+  if (navRow && currentSection && navRow.scrollWidth > navRow.clientWidth) {
+    var item = currentSection.parentNode;
+    if (item.offsetLeft + item.offsetWidth > navRow.scrollLeft + navRow.clientWidth) navRow.scrollLeft = item.offsetLeft + item.offsetWidth - navRow.clientWidth;
+  }
+
   // Highlight the unit a permalink or a search result points to.
   function highlight() {
     var previous = doc.querySelectorAll(".is-highlighted");
