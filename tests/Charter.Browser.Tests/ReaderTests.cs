@@ -184,4 +184,21 @@ public sealed class ReaderTests(BrowserFixture site)
         Assert.NotEmpty(links);
         Assert.All(links, href => Assert.Matches("^/fr/.+#.+", href));
     }
+
+    // Issue 19: short links for every kind a reader cites, not only principles and priorities.
+    [Theory]
+    [InlineData("/fr/c4-7/", "/fr/lampedusa/commitments/", "c4-7")]
+    [InlineData("/en/c5-2/", "/en/lampedusa/commitments/", "c5-2")]   // a call
+    [InlineData("/es/m9/", "/es/lampedusa/timeline/", "m9")]
+    [InlineData("/fr/v3/", "/fr/lampedusa/vision/", "v3")]
+    public async Task A_short_link_lands_on_its_unit(string shortLink, string page, string id)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(shortLink);
+        await tab.WaitForURLAsync(site.Url(page + "#" + id));
+        var unit = tab.Locator("#" + id);
+        await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
+        await Assertions.Expect(unit).ToBeInViewportAsync();
+    }
 }
