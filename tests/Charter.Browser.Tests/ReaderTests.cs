@@ -201,4 +201,23 @@ public sealed class ReaderTests(BrowserFixture site)
         await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
         await Assertions.Expect(unit).ToBeInViewportAsync();
     }
+
+    // Issue 19: a backlink reads in one type style and quotes the passage it comes from; the symbol of a UN text is given.
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task Backlinks_read_in_one_type_style_and_quote_their_passage(string lang)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/declarations/global-compact-migration/");
+        var styles = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('.cited-by li > a, .cited-by li > a *')]
+            .map(e => { const s = getComputedStyle(e); return s.fontFamily + ' ' + s.fontSize; })");
+        Assert.NotEmpty(styles);
+        Assert.Single(styles.Distinct());
+        var quotes = await page.Locator(".cited-by blockquote.cited-quote").AllTextContentsAsync();
+        Assert.Equal(await page.Locator(".cited-by li").CountAsync(), quotes.Count);
+        Assert.All(quotes, q => Assert.True(q.Trim().Length > 20, q));
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("A/RES/73/195");
+    }
 }
