@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Charter.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
@@ -73,5 +75,67 @@ public sealed class LayoutTests(BrowserFixture site)
         Assert.All(priorities, id => Assert.Contains(id, targets));
         await page.Locator($".page-toc a[href='#{priorities[4]}']").ClickAsync();
         await page.WaitForFunctionAsync("id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight / 2; }", priorities[4]);
+    }
+
+    // Issue 19: what a reader trips over on a phone (360 × 740).
+
+    [Theory]
+    [InlineData("/fr/lampedusa/principles/2/")]
+    [InlineData("/en/lampedusa/commitments/")]
+    [InlineData("/es/declarations/")]
+    public async Task The_phone_header_is_short_and_its_sections_stay_on_one_row(string path)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        var header = await page.Locator(".site-header").BoundingBoxAsync();
+        Assert.NotNull(header);
+        Assert.True(header.Height <= 120, $"header {header.Height} px high");
+        var tops = await page.Locator(".site-nav li").EvaluateAllAsync<double[]>("ls => ls.map(l => l.getBoundingClientRect().top)");
+        Assert.True(tops.Length > 1 && tops.Distinct().Count() == 1, "sections on several rows: " + string.Join(", ", tops));
+        // The search is one tap away, and the current section is in view.
+        await Assertions.Expect(page.Locator(".search-link")).ToBeVisibleAsync();
+        var current = page.Locator(".site-nav a[aria-current]");
+        if (await current.CountAsync() > 0)
+        {
+            var box = await current.First.BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 360.5, $"current section at {box.X}–{box.X + box.Width}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/fr/lampedusa/principles/2/")]
+    [InlineData("/es/lampedusa/principles/7/")]
+    public async Task The_way_back_sign_stays_beside_its_link_on_a_phone(string path)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        var gap = await page.EvaluateAsync<double>(@"() => {
+            const li = [...document.querySelectorAll('.breadcrumbs li')].find(l => getComputedStyle(l).display !== 'none');
+            return li.querySelector('a').getBoundingClientRect().top - li.getBoundingClientRect().top;
+        }");
+        Assert.True(gap < 8, $"the link starts {gap} px below its '‹'");
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public async Task The_references_diagram_gives_way_to_its_table_on_a_phone(string lang)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/declarations/");
+        await Assertions.Expect(page.Locator(".reference-diagram")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("details.diagram-table table")).ToBeVisibleAsync();
+        var right = await page.Locator("details.diagram-table table").EvaluateAsync<double>("t => t.getBoundingClientRect().right");
+        Assert.True(right <= 360.5, $"table right edge {right}");
+
+        // On a wide screen the diagram is there, whole, with labels of a readable size.
+        await using var wide = await site.NewContextAsync(width: 1280, height: 900);
+        var desk = await wide.NewPageAsync();
+        await desk.GotoAsync($"/{lang}/declarations/");
+        var size = await desk.Locator(".reference-diagram text").First.EvaluateAsync<double>("t => t.getBoundingClientRect().height");
+        Assert.True(size >= 10, $"labels {size} px high");
     }
 }

@@ -184,4 +184,40 @@ public sealed class ReaderTests(BrowserFixture site)
         Assert.NotEmpty(links);
         Assert.All(links, href => Assert.Matches("^/fr/.+#.+", href));
     }
+
+    // Issue 19: short links for every kind a reader cites, not only principles and priorities.
+    [Theory]
+    [InlineData("/fr/c4-7/", "/fr/lampedusa/commitments/", "c4-7")]
+    [InlineData("/en/c5-2/", "/en/lampedusa/commitments/", "c5-2")]   // a call
+    [InlineData("/es/m9/", "/es/lampedusa/timeline/", "m9")]
+    [InlineData("/fr/v3/", "/fr/lampedusa/vision/", "v3")]
+    public async Task A_short_link_lands_on_its_unit(string shortLink, string page, string id)
+    {
+        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(shortLink);
+        await tab.WaitForURLAsync(site.Url(page + "#" + id));
+        var unit = tab.Locator("#" + id);
+        await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
+        await Assertions.Expect(unit).ToBeInViewportAsync();
+    }
+
+    // Issue 19: a backlink reads in one type style and quotes the passage it comes from; the symbol of a UN text is given.
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task Backlinks_read_in_one_type_style_and_quote_their_passage(string lang)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/declarations/global-compact-migration/");
+        var styles = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('.cited-by li > a, .cited-by li > a *')]
+            .map(e => { const s = getComputedStyle(e); return s.fontFamily + ' ' + s.fontSize; })");
+        Assert.NotEmpty(styles);
+        Assert.Single(styles.Distinct());
+        var quotes = await page.Locator(".cited-by blockquote.cited-quote").AllTextContentsAsync();
+        Assert.Equal(await page.Locator(".cited-by li").CountAsync(), quotes.Count);
+        Assert.All(quotes, q => Assert.True(q.Trim().Length > 20, q));
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("A/RES/73/195");
+    }
 }

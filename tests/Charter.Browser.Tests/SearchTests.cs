@@ -89,4 +89,94 @@ public sealed class SearchTests(BrowserFixture site)
             Assert.DoesNotContain("{", label); // no raw placeholder
         }
     }
+
+    // Issue 19: what a reader trips over in search.
+
+    [Theory]
+    [InlineData("fr", "logement")]
+    [InlineData("en", "housing")]
+    [InlineData("fr", "novembre")]
+    public async Task Each_result_shows_its_number_once(string lang, string query)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={Uri.EscapeDataString(query)}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        var links = await page.Locator("#search-results li > a").EvaluateAllAsync<string[]>("as => as.map(a => a.textContent)");
+        Assert.NotEmpty(links);
+        foreach (var text in links)
+        {
+            var numbers = System.Text.RegularExpressions.Regex.Matches(text, @"\b\d+(\.\d+)*\b").Select(m => m.Value).ToList();
+            Assert.True(numbers.Distinct().Count() == numbers.Count, $"a number twice in '{text}'");
+        }
+        // A milestone is titled with its label, so its number never reads as a day ("1 novembre 2020").
+        Assert.DoesNotContain(links, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^\s*\d+\s+\p{L}+\s+\d{4}"));
+    }
+
+    [Theory]
+    [InlineData("en", "migrnts", "migrants")]
+    [InlineData("fr", "lojement", "logement")]
+    [InlineData("es", "bivienda", "vivienda")]
+    public async Task A_typo_finds_the_close_words_and_says_so(string lang, string typo, string meant)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={typo}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        Assert.True(await page.Locator("#search-results li").CountAsync() > 0);
+        var status = await page.Locator("#search-status").TextContentAsync() ?? "";
+        Assert.Contains(typo, status);
+        Assert.Contains(meant, status);
+        Assert.DoesNotContain("{", status);
+        Assert.Contains(meant, (await page.Locator("#search-results mark").AllTextContentsAsync()).Select(m => m.ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("fr", "climat")]
+    [InlineData("en", "climate")]
+    public async Task The_charters_own_units_rank_above_the_texts_it_cites(string lang, string query)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={query}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        var hrefs = await page.Locator("#search-results li > a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        var cited = hrefs.Select(h => h.Contains("/declarations/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(true, cited);
+        Assert.Contains(false, cited);
+        // Every one of the charter's units (each matches the one word) comes before the first declaration.
+        Assert.True(cited.IndexOf(true) > cited.LastIndexOf(false), string.Join(", ", hrefs));
+    }
+
+    [Fact]
+    public async Task Switching_language_on_the_search_page_does_not_carry_the_words_over()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/search/?q=logement");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        await page.Locator("a[data-lang-switch][hreflang='en']").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/en/search/", StringComparison.Ordinal));
+        Assert.DoesNotContain("q=", page.Url);
+        Assert.Equal("", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("fr", "logement", "p2-3")]
+    [InlineData("es", "vivienda", "p2-3")]
+    public async Task The_matched_words_are_marked_on_the_unit_landed_on(string lang, string query, string expected)
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/search/?q={query}");
+        await PageHelpers.WaitForSearchResultsAsync(page);
+        await page.Locator($"#search-results a[href$='#{expected}']").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("#" + expected, StringComparison.Ordinal));
+        var marks = page.Locator($"#{expected} mark.search-mark");
+        await Assertions.Expect(marks.First).ToBeVisibleAsync();
+        Assert.All(await marks.AllTextContentsAsync(), m => Assert.StartsWith(query[..5], m.ToLowerInvariant()));
+        // Only the unit landed on: the page's other units are left as they are.
+        Assert.Equal(await page.Locator("mark.search-mark").CountAsync(), await marks.CountAsync());
+    }
 }

@@ -306,6 +306,6 @@ public static partial class ContentLoader
             gender = null;
         }
         return new Declaration(id, language, type, f.String("title", true) ?? "", f.String("issuer", true) ?? "",
-            f.String("year", true) ?? "", excerpt, url, p.Body, p.File, gender, f.Bool("plural") ?? false);
+            f.String("year", true) ?? "", excerpt, url, p.Body, p.File, gender, f.Bool("plural") ?? false, f.String("symbol"));
     }
 }

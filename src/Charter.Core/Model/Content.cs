@@ -53,7 +53,7 @@ public static class ExcerptKinds
 /// <param name="Plural">Whether that noun is plural ("Recommandations").</param>
 public sealed record Declaration(
     string Id, string Language, string Type, string Title, string Issuer, string Year, string Excerpt,
-    string? Url, MarkdownText? Body, SourceFile File, string? Gender = null, bool Plural = false);
+    string? Url, MarkdownText? Body, SourceFile File, string? Gender = null, bool Plural = false, string? Symbol = null);
 
 public static class Genders
 {

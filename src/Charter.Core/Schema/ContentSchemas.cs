@@ -100,6 +100,7 @@ public static class ContentSchemas
             ["year"] = new JsonObject { ["type"] = new JsonArray("string", "integer"), ["description"] = "Its year, or years (2015-2017)." },
             ["excerpt"] = new JsonObject { ["enum"] = new JsonArray(ExcerptKinds.All.Select(t => (JsonNode)t).ToArray()), ["description"] = "What the body is: a quote, a summary or the full text." },
             ["url"] = new JsonObject { ["type"] = "string", ["pattern"] = "^https?://", ["description"] = "The original document's address." },
+            ["symbol"] = new JsonObject { ["type"] = "string", ["description"] = "The document's official symbol, where it has one (a UN document's A/RES/73/195)." },
             ["gender"] = new JsonObject { ["enum"] = new JsonArray(Genders.All.Select(t => (JsonNode)t).ToArray()), ["description"] = "The grammatical gender of the title's main noun (for agreement in the UI)." },
             ["plural"] = new JsonObject { ["type"] = "boolean", ["description"] = "Whether the title's main noun is plural." },
         };

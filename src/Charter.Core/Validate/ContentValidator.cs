@@ -242,9 +242,9 @@ public static partial class ContentValidator
             var byLanguage = group.GroupBy(d => d.Language).Select(g => g.First()).ToList();
             var first = byLanguage[0];
             foreach (var other in byLanguage.Skip(1))
-                if (other.Type != first.Type || other.Year != first.Year || other.Excerpt != first.Excerpt || other.Url != first.Url)
+                if (other.Type != first.Type || other.Year != first.Year || other.Excerpt != first.Excerpt || other.Url != first.Url || other.Symbol != first.Symbol)
                     diagnostics.Error(Codes.TranslationMismatch, SourceLocation.File(other.File.Path),
-                        $"this translation differs from {first.File.Path} in type, year, excerpt or url", "keep language-independent fields the same");
+                        $"this translation differs from {first.File.Path} in type, year, excerpt, url or symbol", "keep language-independent fields the same");
             foreach (var language in content.Config.Languages.Where(l => byLanguage.All(d => d.Language != l)))
             {
                 var expected = TranslationPath(first.File.Path, language);

@@ -85,11 +85,12 @@ public sealed record RecordEntryVm(string Key, string Label, string Value, strin
 public sealed record DeclarationLinkVm(string Id, string Title, string Issuer, string Year, string Url, int Count, string Type, string Cited);
 
 public sealed record DeclarationVm(string Id, string Title, string Issuer, string Year, string Type, string Excerpt, string? Url, string Html,
-    string TextLang, bool Fallback);
+    string TextLang, bool Fallback, string? Symbol);
 
 public sealed record NoteVm(int Number, string Id, string RefId, string Html);
 
-public sealed record CitedByVm(string Label, string Title, string Url, string Charter);
+/// <param name="Quote">The passage that cites the text (the sentence holding the link), in <paramref name="QuoteLang"/>.</param>
+public sealed record CitedByVm(string Label, string Title, string Url, string Charter, string? Quote, string QuoteLang);
 
 /// <param name="Part">Whether the row is a part of the charter (a section), set apart from the units.</param>
 public sealed record SideBySideRowVm(string Id, string Kind, string Heading, bool Part, EquatableList<UnitVm> Cells);

@@ -28,10 +28,12 @@ public sealed class UnitText(IReadOnlyDictionary<string, Strings> strings, strin
         unit.Kind.HeadingFrom == "date" && DateOf(unit) is { } date ? MonthYear(date)
         : unit.Heading is { } heading ? Typo(heading, unit.Language) : null;
 
-    /// <summary>How the unit is titled in charter.json and search: "Priorité 2.3 — Équité", a milestone by its date.</summary>
+    /// <summary>
+    /// How the unit is titled in charter.json and search: "Priorité 2.3 — Équité", "Étape 9 — mai 2022" (a kind named by its
+    /// date keeps its label, as in backlinks: a date alone beside a number would read as a day of the month).
+    /// </summary>
     public string RecordTitle(ResolvedUnit unit)
     {
-        if (unit.Kind.HeadingFrom == "date" && DateOf(unit) is { } date) return MonthYear(date);
         var label = Label(unit);
         return Heading(unit) is { Length: > 0 } heading && unit.Kind.Label.In(language) is not null ? $"{label} — {heading}" : label;
     }

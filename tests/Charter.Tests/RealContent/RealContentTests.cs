@@ -152,8 +152,9 @@ public class RealContentTests(RealSiteFixture real)
         // timeline, acknowledgements and side-by-side view (14); the declarations index and 17 documents; search.
         const int perLanguage = 1 + 14 + 1 + 17 + 1;
         Assert.All(real.Languages, l => Assert.Equal(perLanguage, real.Result.Stats!.PagesPerLanguage[l]));
-        // Plus, not indexed, the short addresses /fr/2/ and /fr/2.3/ (7 + 35), and at the root index.html and 404.html.
-        Assert.Equal(real.Languages.Count * (perLanguage + 7 + 35) + 2, real.HtmlPaths.Count());
+        // Plus, not indexed, the short addresses: /fr/2/ and /fr/2.3/ (7 + 35), /fr/v3/ (7 premises), /fr/c4-7/ (30
+        // commitments and 13 calls), /fr/m9/ (12 milestones); and at the root index.html and 404.html.
+        Assert.Equal(real.Languages.Count * (perLanguage + 7 + 35 + 7 + 30 + 13 + 12) + 2, real.HtmlPaths.Count());
     }
 
     [Fact]

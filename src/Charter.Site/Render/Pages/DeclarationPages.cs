@@ -1,5 +1,6 @@
 using Charter.Core.Model;
 using Charter.Core.Resolve;
+using Charter.Site.Text;
 
 namespace Charter.Site.Render.Pages;
 
@@ -40,14 +41,16 @@ public sealed class DeclarationPages(PageContext page, UnitViews units)
         {
             var e = page.Site.Edition(p.Slug, page.Lang);
             var unit = units.Unit(e, p.Unit);
-            return new CitedByVm(unit.Label, p.Citable ? page.Text.Heading(p.Unit) ?? "" : "", unit.Url, page.Typo(e.Meta.Value.ShortTitle, page.Lang));
+            var quote = p.Text is null ? null : Excerpt.Of(page.Md(p.Text, p.Language).Text, p.Text.Source, v.Id);
+            return new CitedByVm(unit.Label, p.Citable ? page.Text.Heading(p.Unit) ?? "" : "", unit.Url, page.Typo(e.Meta.Value.ShortTitle, page.Lang),
+                quote, p.Language);
         }).ToEquatable();
         var body = page.Md(v.Body, l);
         var description = body.Text.Length > 200 ? body.Text[..body.Text.LastIndexOf(' ', 200)] + " …" : body.Text;
         var vm = page.Page("declaration", path, v.Title, description.Length > 0 ? description : v.Title, null,
             page.Crumbs(null, (page.T["declarations_title"], Permalinks.Declarations(page.Lang)), (v.Title, path)), page.Notice(d.Declaration.IsFallback, l));
         var declaration = new DeclarationVm(v.Id, page.Typo(v.Title, l), page.Typo(v.Issuer, l), PageContext.YearRange(v.Year), v.Type, v.Excerpt, v.Url,
-            body.Html, l, d.Declaration.IsFallback);
+            body.Html, l, d.Declaration.IsFallback, v.Symbol);
         return new PageSpec(path, "declaration", vm, PageContext.Data(("declaration", declaration), ("cited_by", cited)));
     }
 }

@@ -217,6 +217,62 @@
   }
 
 
+  /*
+   * A query that finds nothing is tried again with the words the reader may have meant: for each
+   * typed word of MIN_FUZZY letters or more, the words of the documents within one edit of it
+   * (lunr's own edit-distance automaton, TokenSet.fromFuzzyString, against a TokenSet of the
+   * documents' words, folded as the query is). Stems are too short for this in French and
+   * Spanish ("logemnt" is four edits from "log", the stem of "logement"), so the words are
+   * compared as written and the ones found go through the index pipeline like typed words.
+   */
+  var MIN_FUZZY = 5;
+
+  function vocabulary(ready) {
+    if (ready.vocabulary) {
+      return ready.vocabulary;
+    }
+    var lunr = ready.lunr;
+    var words = new Map(); // folded form → the first form seen, as written (lower-cased)
+    (ready.documents || []).forEach(function (doc) {
+      lunr.tokenizer((doc.title || '') + ' ' + (doc.text || '')).forEach(function (token) {
+        var word = ready.trim(token).toString().toLowerCase();
+        if (word.length >= MIN_FUZZY - 1) {
+          var folded = ready.fold(word);
+          if (!words.has(folded)) {
+            words.set(folded, word);
+          }
+        }
+      });
+    });
+    var keys = Array.from(words.keys()).sort();
+    ready.vocabulary = { words: words, set: lunr.TokenSet.fromArray(keys) };
+    return ready.vocabulary;
+  }
+
+  function closeSearch(ready, query) {
+    var lunr = ready.lunr;
+    var vocab = vocabulary(ready);
+    var meant = [];
+    lunr.tokenizer(query).forEach(function (token) {
+      var typed = ready.fold(ready.trim(token).toString().toLowerCase());
+      if (typed.length < MIN_FUZZY) {
+        return;
+      }
+      vocab.set.intersect(lunr.TokenSet.fromFuzzyString(typed, 1)).toArray().forEach(function (folded) {
+        var word = vocab.words.get(folded);
+        if (folded !== typed && meant.indexOf(word) === -1) {
+          meant.push(word);
+        }
+      });
+    });
+    if (!meant.length) {
+      return { words: [], results: [] };
+    }
+    // Each word found is one more optional clause: results holding more of them come first.
+    var words = parseQuery(ready, meant.join(' ') + ' ');
+    return { words: meant, results: words.length ? runQuery(ready, words) : [] };
+  }
+
   /** Loads a serialized index and prepares everything a search needs. */
   function createSearcher(lunr, lang, indexData) {
     setup(lunr);
@@ -235,6 +291,9 @@
     searcher.search = function (query) {
       var words = parseQuery(searcher, query);
       return words.length ? runQuery(searcher, words) : [];
+    };
+    searcher.searchClose = function (query) {
+      return closeSearch(searcher, query);
     };
     return searcher;
   }
@@ -436,6 +495,33 @@
     }
   }
 
+  /** The matched words of a text as written, lower-cased and trimmed of punctuation. */
+  function markedWords(textValue, tokens) {
+    return tokens.filter(function (token) { return token.hit; }).map(function (token) {
+      return textValue.slice(token.start, token.end).replace(UNICODE_TRIM_START, '').replace(UNICODE_TRIM_END, '').toLowerCase();
+    });
+  }
+
+  /**
+   * The result's address with the words to mark on the page it leads to (?mark=w1+w2, before the fragment); the
+   * page's script (site.js) marks them in the unit it lands on. No word, no parameter.
+   */
+  function withMarks(url, words) {
+    var unique = words.filter(function (w, i) { return w && words.indexOf(w) === i; }).slice(0, 12);
+    if (!unique.length) {
+      return url;
+    }
+    var hash = url.indexOf('#');
+    var path = hash < 0 ? url : url.slice(0, hash);
+    var fragment = hash < 0 ? '' : url.slice(hash);
+    return path + (path.indexOf('?') < 0 ? '?' : '&') + 'mark=' + unique.map(encodeURIComponent).join('+') + fragment;
+  }
+
+  function containsWord(textValue, word) {
+    return textValue.split(SEPARATOR_OR_SPACE).indexOf(word) !== -1;
+  }
+  var SEPARATOR_OR_SPACE = /[\s\u00A0\u202F()\u2014\u2013,;:]+/;
+
   function renderResult(ready, result) {
     var doc = ready.documents[Number(result.ref)];
     if (!doc) {
@@ -446,7 +532,9 @@
     li.className = 'search-result search-result-' + (doc.kind || 'unit');
     var link = document.createElement('a');
     link.href = doc.url;
-    if (doc.number) {
+    var titleText = doc.title || '';
+    // The number once: titles that hold it already ("Priorité 2.3 — Équité") are not preceded by it again.
+    if (doc.number && !containsWord(titleText, doc.number)) {
       var number = document.createElement('span');
       number.className = 'search-result-number';
       number.textContent = doc.number;
@@ -455,14 +543,15 @@
     }
     var title = document.createElement('span');
     title.className = 'search-result-title';
-    var titleText = doc.title || '';
     appendMarked(title, titleText, tokenize(ready, titleText, match), 0, titleText.length);
     link.appendChild(title);
     li.appendChild(link);
 
     var body = doc.text || '';
+    var bodyTokens = body ? tokenize(ready, body, match) : [];
+    link.href = withMarks(doc.url, markedWords(titleText, tokenize(ready, titleText, match)).concat(markedWords(body, bodyTokens)));
     if (body) {
-      var tokens = tokenize(ready, body, match);
+      var tokens = bodyTokens;
       var first = 0;
       for (var i = 0; i < tokens.length; i++) {
         if (tokens[i].hit) {
@@ -535,9 +624,27 @@
     }
   }
 
+  // Kinds of the texts the charter cites (declarations): at equal words matched, the charter's own units come first.
+  var citedKinds = (data.citedKinds || '').split(/\s+/).filter(Boolean);
+
+  function ranked(ready, results) {
+    function cited(result) {
+      var doc = ready.documents[Number(result.ref)];
+      return doc && citedKinds.indexOf(doc.kind) !== -1 ? 1 : 0;
+    }
+    return results.slice().sort(function (a, b) {
+      return b.wordsMatched - a.wordsMatched || cited(a) - cited(b) || a.position - b.position;
+    });
+  }
+
   function show(ready, query) {
     var started = window.performance ? performance.now() : 0;
-    var results = ready.search(query);
+    var results = ranked(ready, ready.search(query));
+    var close = null;
+    if (results.length === 0) {
+      close = ready.searchClose(query);
+      results = ranked(ready, close.results);
+    }
     var fragment = document.createDocumentFragment();
     results.forEach(function (result) {
       var li = renderResult(ready, result);
@@ -548,12 +655,14 @@
     clear(list);
     list.appendChild(fragment);
     var count = list.children.length;
-    if (count === 0) {
+    var counted = count === 1 ? format(text('i18nOneResult', '1 result'), { n: 1 }) : format(text('i18nResults', '{n} results'), { n: count });
+    if (count > 0 && close) {
+      setStatus(format(text('i18nClose', 'No results for “{q}”; results for close words: {words}.'),
+        { q: query.trim(), words: close.words.join(', ') }) + ' ' + counted);
+    } else if (count === 0) {
       setStatus(format(text('i18nNone', 'No results for “{q}”.'), { q: query.trim() }), query.trim());
-    } else if (count === 1) {
-      setStatus(format(text('i18nOneResult', '1 result'), { n: 1 }));
     } else {
-      setStatus(format(text('i18nResults', '{n} results'), { n: count }));
+      setStatus(counted);
     }
     list.setAttribute('data-search-ms', String(Math.round(((window.performance ? performance.now() : 0) - started) * 10) / 10));
   }

@@ -76,6 +76,20 @@
     }
   }
 
+  // On a phone the references diagram is hidden (charter.css): its table, which says the same, is shown open instead.
+  if (window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) {
+    var tables = doc.querySelectorAll("details.diagram-table");
+    for (var d = 0; d < tables.length; d++) tables[d].open = true;
+  }
+
+  // On a phone the sections' row scrolls sideways (charter.css): the current section is brought into it.
+  var navRow = doc.querySelector(".site-nav ul");
+  var currentSection = navRow ? navRow.querySelector("a[aria-current]") : null;
+  if (navRow && currentSection && navRow.scrollWidth > navRow.clientWidth) {
+    var item = currentSection.parentNode;
+    if (item.offsetLeft + item.offsetWidth > navRow.scrollLeft + navRow.clientWidth) navRow.scrollLeft = item.offsetLeft + item.offsetWidth - navRow.clientWidth;
+  }
+
   // Highlight the unit a permalink or a search result points to.
   function highlight() {
     var previous = doc.querySelectorAll(".is-highlighted");
@@ -86,6 +100,44 @@
   }
   highlight();
   window.addEventListener("hashchange", highlight);
+
+  // Words a search result matched (?mark=w1+w2, written by search.js): marked in the unit landed on (or the page's
+  // main text when the address has no fragment), as whole words, whatever their case, as text nodes only.
+  var marks = (new URLSearchParams(location.search).get("mark") || "").split(/[ +]/).filter(Boolean).map(function (w) { return w.toLowerCase(); });
+  if (marks.length) {
+    var target = location.hash ? doc.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var scope = target || doc.getElementById("main");
+    if (scope) markWords(scope, marks);
+  }
+  function markWords(scope, words) {
+    var wanted = new Set(words);
+    var walker = doc.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentNode.closest("script, style, mark, .unit-tools, .cite, nav, button, summary") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var word = /[\p{L}\p{M}\p{N}]+/gu;
+    nodes.forEach(function (node) {
+      var value = node.nodeValue, cursor = 0, m, parts = [];
+      word.lastIndex = 0;
+      while ((m = word.exec(value)) !== null) {
+        if (!wanted.has(m[0].toLowerCase())) continue;
+        if (m.index > cursor) parts.push(doc.createTextNode(value.slice(cursor, m.index)));
+        var mark = doc.createElement("mark");
+        mark.className = "search-mark";
+        mark.textContent = m[0];
+        parts.push(mark);
+        cursor = m.index + m[0].length;
+      }
+      if (!parts.length) return;
+      if (cursor < value.length) parts.push(doc.createTextNode(value.slice(cursor)));
+      var fragment = doc.createDocumentFragment();
+      parts.forEach(function (part) { fragment.appendChild(part); });
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
 
   // Escape closes an open Cite panel and gives the focus back to its button.
   doc.addEventListener("keydown", function (event) {
@@ -126,7 +178,13 @@
     switches[s].addEventListener("click", function (event) {
       var link = event.currentTarget;
       var base = link.getAttribute("href").split("#")[0];
-      var query = base.indexOf("?") < 0 ? location.search : "";
+      // The page's own parameters go along (?with= on the side-by-side page), but not a search's words, which are
+      // in the page's language: the other language's search page opens empty rather than finding nothing.
+      var params = new URLSearchParams(location.search);
+      params.delete("q");
+      params.delete("mark");
+      var kept = params.toString();
+      var query = base.indexOf("?") < 0 && kept ? "?" + kept : "";
       link.setAttribute("href", base + query + (place ? "#" + encodeURIComponent(place) : ""));
     });
   }

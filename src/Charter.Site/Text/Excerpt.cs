@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Charter.Site.Text;
+
+/// <summary>
+/// The passage a backlink quotes: the sentence of a unit's text that holds the words linked to the cited text, or its
+/// first sentence when the unit cites it as a whole (references: in front matter), cut to a few dozen words.
+/// </summary>
+public static partial class Excerpt
+{
+    private const int MaxWords = 32;
+
+    /// <param name="text">The unit's plain text, as rendered.</param>
+    /// <param name="markdown">Its Markdown source, where the link to the cited text is looked for.</param>
+    /// <param name="id">The cited text's id (the link reads <c>[words](ref:id)</c>).</param>
+    public static string? Of(string text, string? markdown, string id)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var at = 0;
+        if (markdown is not null && LinkedWords(markdown, id) is { Length: > 0 } words && text.IndexOf(words, StringComparison.Ordinal) is >= 0 and var found)
+            at = found;
+        var start = SentenceStart(text, at);
+        var end = SentenceEnd(text, at);
+        var sentence = text[start..end].Trim();
+        var all = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (all.Length <= MaxWords) return (start > 0 ? "… " : "") + sentence + (end < text.Length ? " …" : "");
+        // A long sentence: the words around the link, the link's words first among them.
+        var wordIndex = text[start..Math.Max(start, at)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var from = Math.Clamp(wordIndex - MaxWords / 3, 0, all.Length - MaxWords);
+        return (start > 0 || from > 0 ? "… " : "") + string.Join(' ', all.Skip(from).Take(MaxWords)) + " …";
+    }
+
+    /// <summary>The words of the first link to <paramref name="id"/>, without Markdown emphasis.</summary>
+    private static string? LinkedWords(string markdown, string id)
+    {
+        foreach (Match m in Link().Matches(markdown))
+            if (m.Groups["id"].Value == id) return Emphasis().Replace(m.Groups["words"].Value, "").Trim();
+        return null;
+    }
+
+    private static int SentenceStart(string text, int at)
+    {
+        for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
+            if (text[i] == ' ' && ".!?".Contains(text[i - 1])) return i + 1;
+        return 0;
+    }
+
+    private static int SentenceEnd(string text, int at)
+    {
+        for (var i = at; i < text.Length - 1; i++)
+            if (".!?".Contains(text[i]) && text[i + 1] == ' ') return i + 1;
+        return text.Length;
+    }
+
+    [GeneratedRegex(@"\[(?<words>[^\]]+)\]\(ref:(?<id>[^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"[*_`]")]
+    private static partial Regex Emphasis();
+}
