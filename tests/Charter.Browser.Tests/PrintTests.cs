@@ -67,4 +67,20 @@ public sealed class PrintTests(BrowserFixture site)
         var others = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.kind-priority')].map(r => getComputedStyle(r).breakBefore)");
         Assert.All(others, b => Assert.NotEqual("page", b));
     }
+
+    /// <summary>Issue 19: a printed page of the charter names the charter and its date, so a single sheet can be cited.</summary>
+    [Theory]
+    [InlineData("fr", "Charte de Lampedusa", "octobre 2022")]
+    [InlineData("en", "Lampedusa Charter", "October 2022")]
+    [InlineData("es", "Carta de Lampedusa", "octubre de 2022")]
+    public async Task A_printed_principle_names_the_charter_and_its_date(string lang, string charter, string date)
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{lang}/lampedusa/principles/2/");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var printed = await page.EvaluateAsync<string>("() => document.body.innerText");
+        Assert.Contains(charter, printed);
+        Assert.Contains(date, printed);
+    }
 }
