@@ -36,7 +36,15 @@ public static class WeasyPrint
             var output = new MemoryStream();
             var copy = process.StandardOutput.BaseStream.CopyToAsync(output, limit.Token);
             var errors = process.StandardError.ReadToEndAsync(limit.Token);
-            using (var input = process.StandardInput) input.Write(html);
+            try
+            {
+                using var input = process.StandardInput;
+                input.Write(html);
+            }
+            catch (IOException)
+            {
+                // It stopped reading (it failed, or is not the engine): its exit code and its last words say why.
+            }
             process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
             copy.GetAwaiter().GetResult();
             var stderr = errors.GetAwaiter().GetResult();
@@ -44,11 +52,11 @@ public static class WeasyPrint
             var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
             return new(null, $"{Path.GetFileName(engine)} exited with code {process.ExitCode}" + (last is null ? "" : $": {last}"));
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
+        catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             cancel.ThrowIfCancellationRequested();
-            return new(null, e is IOException ? e.Message : $"{Path.GetFileName(engine)} took longer than {timeout.TotalSeconds:0} s");
+            return new(null, $"{Path.GetFileName(engine)} took longer than {timeout.TotalSeconds:0} s");
         }
     }
 }
