@@ -56,7 +56,7 @@ public class PdfEngineTests
         using var temp = new TempDir();
         var engine = Path.Combine(temp.Path, "slow-engine");
         File.WriteAllText(engine, "#!/bin/sh\nexec sleep 60\n");
-        File.SetUnixFileMode(engine, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(engine, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = WeasyPrint.Run(engine, "<p>x</p>", "print.css", null, TimeSpan.FromSeconds(1), CancellationToken.None);
         Assert.Null(result.Pdf);

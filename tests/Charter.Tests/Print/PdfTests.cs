@@ -100,8 +100,8 @@ public class PdfTests(PdfSites sites)
         Assert.Equal(Spaces(OpenData(Site(site), slug, lang).GetProperty("title").GetString()), Spaces(pdf.Information.Title));
         Assert.Equal(Spaces(meta.Organization), Spaces(pdf.Information.Author));
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
-        Assert.True(catalog.TryGet(NameToken.Lang, out StringToken? language), "the catalog has no /Lang");
-        Assert.Equal(lang, language!.Data);
+        Assert.True(catalog.TryGet(NameToken.Lang, out StringToken language), "the catalog has no /Lang");
+        Assert.Equal(lang, language.Data);
         Assert.True(catalog.ContainsKey(NameToken.StructTreeRoot), "the PDF is not tagged (no structure tree)");
         foreach (var page in pdf.GetPages())
         {
