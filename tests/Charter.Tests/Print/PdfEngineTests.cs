@@ -65,6 +65,32 @@ public class PdfEngineTests
     }
 
     [Fact]
+    public void A_cancelled_build_stops_its_engines_and_leaves_as_any_cancelled_build()
+    {
+        using var temp = new TempDir();
+        // An engine that would run for a minute: the build is cancelled while every document waits on it.
+        var engine = Path.Combine(temp.Path, "slow-engine");
+        var started = Path.Combine(temp.Path, "started");
+        File.WriteAllText(engine, $"#!/bin/sh\necho $$ >> '{started}'\nexec sleep 60\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(engine, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        using var cancel = new CancellationTokenSource();
+        var root = Repo.Fixture("articles");
+        var build = Task.Run(() => SiteBuilder.Build(new BuildOptions(root, Path.Combine(root, "public"), WriteOutput: false, Cancel: cancel.Token)
+            { Pdf = new PdfSettings(engine, TimeSpan.FromMinutes(5)) }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(started) && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(50);
+        Assert.True(File.Exists(started), "the engine never started");
+        cancel.Cancel();
+        var result = build.Wait(TimeSpan.FromSeconds(20)) ? build.Result : throw new Xunit.Sdk.XunitException("the build did not stop");
+        Assert.False(result.Success);
+        Assert.True(result.Cancelled);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.Internal);
+        // The engine processes were killed, not left to run their minute.
+        foreach (var pid in File.ReadAllLines(started).Select(int.Parse))
+            Assert.True(!Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z", $"engine {pid} still runs");
+    }
+
+    [Fact]
     public void Under_serve_the_PDF_is_made_when_asked_for_and_linked_without_a_size()
     {
         var root = Repo.Fixture("articles");
