@@ -12,11 +12,13 @@ public sealed class BuildCommand : ICharterCommand
     {
         var command = new Command("build", "build content/ with the theme into the output folder");
         var site = SiteOptions.AddTo(command, replacesOutput: true);
-        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var noPdf = PdfOption.AddTo(command);
+        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            PdfOption.Settings(parse.GetValue(noPdf))));
         return command;
     }
 
-    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr)
+    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr, Charter.Site.Print.PdfSettings? pdf = null)
     {
         // Ctrl+C or SIGTERM stop the build at its next step and remove its staging folder: the output stays as it was.
         using var stop = new CancellationTokenSource();
@@ -27,7 +29,7 @@ public sealed class BuildCommand : ICharterCommand
         }
         using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
         using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
-        var result = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, Cancel: stop.Token));
+        var result = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, Cancel: stop.Token) { Pdf = pdf });
         Report(result, stderr);
         if (result.Cancelled)
         {

@@ -16,13 +16,16 @@ public sealed class CheckCommand : ICharterCommand
     {
         var command = new Command("check", "validate the content and the built site (links, anchors, translations); writes nothing");
         var site = SiteOptions.AddTo(command);
-        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var noPdf = PdfOption.AddTo(command);
+        command.SetAction(parse => Run(site.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            PdfOption.Settings(parse.GetValue(noPdf))));
         return command;
     }
 
-    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr)
+    public static int Run(SiteArguments options, TextWriter stdout, TextWriter stderr, Charter.Site.Print.PdfSettings? pdf = null)
     {
-        var build = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, WriteOutput: false));
+        // With the PDFs, as build makes them: the pages' links to them are checked like any other.
+        var build = SiteBuilder.Build(new BuildOptions(options.Source, options.Output, options.BaseUrl, WriteOutput: false) { Pdf = pdf });
         if (!build.Success)
         {
             BuildCommand.Report(build, stderr);

@@ -42,11 +42,13 @@ public sealed class ServeCommand : ICharterCommand
             if (result.GetResult(baseUrl) is not null)
                 result.AddError("serve builds for its own address (http://127.0.0.1:PORT/); --base-url is for build");
         });
-        command.SetAction(parse => Run(site.Read(parse).Source, parse.GetValue(port), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var noPdf = PdfOption.AddTo(command);
+        command.SetAction(parse => Run(new ServeSettings(site.Read(parse).Source, parse.GetValue(port)) { Pdf = PdfOption.Settings(parse.GetValue(noPdf)) },
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string source, int port, TextWriter stdout, TextWriter stderr)
+    public static int Run(ServeSettings settings, TextWriter stdout, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
@@ -56,7 +58,7 @@ public sealed class ServeCommand : ICharterCommand
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        return RunAsync(new ServeSettings(source, port), stdout, stderr, stop.Token).GetAwaiter().GetResult();
+        return RunAsync(settings, stdout, stderr, stop.Token).GetAwaiter().GetResult();
     }
 
     public static async Task<int> RunAsync(ServeSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken stop)

@@ -13,7 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Charter.Cli.Serve;
 
-public sealed record ServeSettings(string Source, int Port, TimeSpan? Debounce = null);
+public sealed record ServeSettings(string Source, int Port, TimeSpan? Debounce = null)
+{
+    /// <summary>How to make the PDFs, each when first asked for (null: none, and no link to one).</summary>
+    public Charter.Site.Print.PdfSettings? Pdf { get; init; }
+}
 
 /// <summary>
 /// <c>charter serve</c>: builds the site in memory for the address it is served at, serves it on 127.0.0.1,
@@ -132,7 +136,7 @@ public sealed class DevServer : IAsyncDisposable
         try
         {
             result = SiteBuilder.Build(new BuildOptions(_settings.Source, Path.Combine(_settings.Source, "public"), Address.ToString(), WriteOutput: false,
-                DeferDataFiles: true, Cancel: cancel.Token), _cache);
+                DeferDataFiles: true, Cancel: cancel.Token) { Pdf = _settings.Pdf }, _cache);
         }
         catch (Exception e)
         {

@@ -34,6 +34,7 @@ public static class Codes
     public const string StructureViolation = "CH026";
     public const string StaleSchema = "CH027";
     public const string OutdatedTranslation = "CH028";
+    public const string PdfNotMade = "CH029";
 
     public const string BrokenLink = "CH101";
     public const string BrokenFragment = "CH102";

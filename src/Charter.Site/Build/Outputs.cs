@@ -14,6 +14,9 @@ public sealed record OutputContext(
     IReadOnlyDictionary<string, Records> Records, BuildCache? Cache, DiagnosticBag Diagnostics, CancellationToken Cancel)
 {
     public string Absolute(string path) => Site.Config.BaseUrl + path;
+
+    /// <summary>For the print edition (PDF): null when the build makes none.</summary>
+    public Print.PrintTools? Print { get; init; }
 }
 
 /// <summary>
@@ -36,11 +39,24 @@ public interface IOutput
     void Make(OutputContext context, OutputSink sink);
 }
 
+/// <summary>A file pages link to with its size (the PDF of a charter in a language); the size is null when it is made only when asked for.</summary>
+public sealed record DocumentLink(string Kind, string Type, string Lang, string Slug, string Path, long? Bytes);
+
+/// <summary>A kind of file the pages link to, saying how large it is: made before the pages, which is why it is apart from <see cref="IOutput"/>.</summary>
+public interface IDocumentOutput
+{
+    string Name { get; }
+    IReadOnlyList<DocumentLink> Make(OutputContext context, OutputSink sink);
+}
+
 /// <summary>The outputs of a build besides the pages (which <see cref="SiteBuilder"/> renders with the theme), in one registry.</summary>
 public static class Outputs
 {
     public static readonly IReadOnlyList<IOutput> Data =
         [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput(), new AknOutput()];
+
+    /// <summary>The downloads the pages link to with their size, made before the pages.</summary>
+    public static readonly IReadOnlyList<IDocumentOutput> Documents = [new Print.PdfOutput()];
 }
 
 /// <summary>charter.json of every charter, per language (and of the main charter at {lang}/charter.json).</summary>

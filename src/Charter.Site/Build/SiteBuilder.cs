@@ -21,7 +21,11 @@ namespace Charter.Site.Build;
 /// </param>
 /// <param name="Cancel">Stops the build at its next step (serve, when a newer edit arrives; build, on Ctrl+C): the output is left as it was.</param>
 public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferDataFiles = false,
-    CancellationToken Cancel = default);
+    CancellationToken Cancel = default)
+{
+    /// <summary>How to make the PDFs (the command line's default); null: no PDF is made or linked (the tests' in-memory builds, --no-pdf).</summary>
+    public Print.PdfSettings? Pdf { get; init; }
+}
 
 /// <summary>A file of the site made only when first asked for: its path and how to make its content.</summary>
 public sealed record DeferredFile(string Path, Func<byte[]> Make);
@@ -132,6 +136,8 @@ public static class SiteBuilder
             }
 
             stage = "render";
+            IReadOnlyList<DocumentLink> downloads = [];
+            var documentTime = TimeSpan.Zero;
             var factories = PageFactory.ForLanguages(site, toolsReady.Strings, toolsReady.Markdown, diagnostics);
             var records = site.Config.Languages.ToDictionary(l => l, l => new Records(site, l, toolsReady.Strings, toolsReady.Markdown));
             var pages = Timed("render", () =>
@@ -139,17 +145,30 @@ public static class SiteBuilder
                 var models = PageModels(site, factories);
                 if (!UniqueAddresses(models, diagnostics)) return models;
                 // The data files need the units, not the HTML: they are made alongside the templates (their time is their own).
-                var context = new OutputContext(site, toolsReady.Strings, toolsReady.Markdown, models, records, cache, diagnostics, cancel);
+                var context = new OutputContext(site, toolsReady.Strings, toolsReady.Markdown, models, records, cache, diagnostics, cancel)
+                {
+                    Print = options.Pdf is null ? null : new Print.PrintTools(factories, new TemplateRenderer(toolsReady.Theme, diagnostics, cancel),
+                        toolsReady.Theme.TemplatePath(Print.PrintBook.Template), toolsReady.Theme.Find(Print.PrintBook.Stylesheet), options.Pdf),
+                };
                 var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null);
+                // The pages say how large each PDF is, so the PDFs come first (their engine runs one process per document).
+                var documentClock = Stopwatch.StartNew();
+                downloads = Outputs.Documents.SelectMany(o => o.Make(context, sink)).ToList();
+                documentTime = documentClock.Elapsed;
                 index = Task.Run(() =>
                 {
                     var indexClock = Stopwatch.StartNew();
                     foreach (var output in Outputs.Data) output.Make(context, sink);
                     return indexClock.Elapsed;
                 });
-                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel);
+                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel, downloads);
                 return models;
             });
+            if (options.Pdf is not null)
+            {
+                stages[^1] = ("render", stages[^1].Item2 - documentTime);
+                stages.Add(("pdf", documentTime));
+            }
             stage = "index";
             if (index is not null) stages.Add(("index", index.GetAwaiter().GetResult()));
             var assets = toolsReady.Theme.Assets(diagnostics).Select(a => (Path: "assets/" + a.Relative, Source: a.FullPath)).ToList();
@@ -197,7 +216,7 @@ public static class SiteBuilder
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
-        else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout), diagnostics);
+        else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout).Append(Print.PrintBook.Template), diagnostics);
         // A key a translation lacks is shown in the default language rather than as its name.
         var defaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
         var strings = config.Languages.ToDictionary(l => l, l =>
@@ -225,10 +244,10 @@ public static class SiteBuilder
 
     /// <summary>Runs the templates over the page models, in parallel; with a memo, unchanged pages are not rendered again.</summary>
     private static void RenderPages(List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, RenderTools tools,
-        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo, CancellationToken cancel)
+        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo, CancellationToken cancel, IReadOnlyList<DocumentLink> downloads)
     {
         var renderer = new TemplateRenderer(tools.Theme, diagnostics, cancel);
-        var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView());
+        var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView() with { Downloads = Print.Downloads.For(kv.Value.Context, downloads) });
         memo?.UseStrings(tools.Strings);
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {

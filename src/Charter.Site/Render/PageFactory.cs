@@ -66,6 +66,9 @@ public sealed class PageFactory
         foreach (var page in _site.ShortForms()) yield return page;
     }
 
+    /// <summary>A charter's card in this language: its metadata, record and table of contents (the print edition uses it too).</summary>
+    public CharterVm Card(ResolvedEdition edition) => _charters.Card(edition);
+
     /// <summary>The pages at the root: the language picker and 404.html, in this (the default) language.</summary>
     public IEnumerable<PageSpec> RootPages() => _site.Root();
 

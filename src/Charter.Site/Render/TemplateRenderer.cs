@@ -45,6 +45,22 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         return new OutputFile(path, Encoding.UTF8.GetBytes(html));
     }
 
+    /// <summary>
+    /// A document of its own, not a page: one template with no layout around it (the print edition that becomes a PDF),
+    /// within the same limits and address checks as a page; <paramref name="path"/> names it in diagnostics.
+    /// </summary>
+    public string? RenderDocument(string name, string path, Strings strings, params (string Key, object? Value)[] data)
+    {
+        var template = theme.Template(name, diagnostics);
+        if (template is null) return null;
+        var context = new TemplateContext(theme.Options);
+        context.AmbientValues[TemplateLimits.CancelKey] = cancel;
+        context.SetValue("t", strings.Table);
+        foreach (var (key, value) in data) context.SetValue(key, value);
+        var html = Run(template, context, name, path);
+        return html is not null && UnsafeUrls.Check(html, theme.TemplatePath(name), path, diagnostics) ? html : null;
+    }
+
     private string? Run(IFluidTemplate template, TemplateContext context, string name, string page)
     {
         var writer = new BoundedWriter(theme.Limits.PageBytes);

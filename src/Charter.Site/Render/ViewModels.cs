@@ -15,7 +15,14 @@ public sealed record AlternateVm(string Lang, string Tag, string Name, string Ur
 public sealed record SearchElsewhereVm(string Lang, string Tag, string Url, string Label);
 
 public sealed record SiteVm(string Title, string BasePath, string HomeUrl, string SearchUrl, string AssetsUrl, string OpenSearchUrl,
-    string DeclarationsUrl, EquatableList<AlternateVm> Languages, string SourceNote);
+    string DeclarationsUrl, EquatableList<AlternateVm> Languages, string SourceNote)
+{
+    /// <summary>Each charter's downloads in this language, by its slug (site.downloads[charter.slug]): only files the build made.</summary>
+    public EquatableMap Downloads { get; init; } = EquatableMap.Empty;
+}
+
+/// <summary>A file to download: its kind ("pdf"), address, media type, language and how the page names it ("PDF (312 ko)").</summary>
+public sealed record DownloadVm(string Kind, string Url, string Type, string Tag, string Label);
 
 /// <summary>What every page has: its language, title, addresses and the head links.</summary>
 public sealed record PageVm(
@@ -65,7 +72,11 @@ public sealed record NameListVm(string Key, string? Heading, string? Intro, Equa
 /// <summary>A dated unit's date: machine-readable (YYYY-MM, for &lt;time&gt;) and as the page's language writes it.</summary>
 public sealed record DateVm(string Datetime, string Label, int Year);
 
-public sealed record TocEntryVm(string Number, string Title, string Url, EquatableList<TocEntryVm> Children);
+public sealed record TocEntryVm(string Number, string Title, string Url, EquatableList<TocEntryVm> Children)
+{
+    /// <summary>The unit's id: where the entry points within one document (the print edition's table of contents).</summary>
+    public string Id { get; init; } = "";
+}
 
 public sealed record CharterVm(string Slug, string Title, string ShortTitle, string Organization, string Year, string? Place,
     string Citation, string Description, string Url, string Html, EquatableList<TocEntryVm> Toc, string JsonUrl)

@@ -23,6 +23,7 @@ public class StageDependencyTests
     [InlineData("Charter.Site/Index", "Charter.Site.Build")]
     [InlineData("Charter.Site/Render", "Charter.Site.Index")]
     [InlineData("Charter.Site/Render", "Charter.Site.Build")]
+    [InlineData("Charter.Site/Render", "Charter.Site.Print")]
     [InlineData("Charter.Site/Text", "Charter.Site.Render")]
     [InlineData("Charter.Core", "Charter.Site")]
     [InlineData("Charter.Core/Load", "Charter.Core.Resolve")]

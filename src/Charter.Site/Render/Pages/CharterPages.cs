@@ -128,9 +128,9 @@ public sealed class CharterPages(PageContext page, UnitViews units)
         {
             var child = units.Unit(e, c);
             return new TocEntryVm(c.Kind.ShowNumber ? child.Number : "", child.Title ?? child.Heading ?? child.Label,
-                child.PageUrl ?? child.Url, EquatableList<TocEntryVm>.Empty);
+                child.PageUrl ?? child.Url, EquatableList<TocEntryVm>.Empty) { Id = c.Id };
         }).ToEquatable();
-        return new TocEntryVm(vm.Number, vm.Title ?? vm.Label, vm.PageUrl ?? vm.Url, children);
+        return new TocEntryVm(vm.Number, vm.Title ?? vm.Label, vm.PageUrl ?? vm.Url, children) { Id = part.Id };
     }).ToEquatable();
 }
 
