@@ -68,11 +68,14 @@ public sealed class ServeSurvivalTests
         try
         {
             ServedSite.CopySite(temp);
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
+            // The server writes from its own threads while the test reads: a synchronized writer, read under its lock
+            // (a plain StringWriter read mid-write threw ArgumentOutOfRangeException once).
+            var stdoutText = new StringWriter();
+            var stdout = TextWriter.Synchronized(stdoutText);
+            var stderr = TextWriter.Synchronized(new StringWriter());
             using var stop = new CancellationTokenSource();
             var serving = ServeCommand.RunAsync(new ServeSettings(temp, 0, TimeSpan.FromMilliseconds(50)), stdout, stderr, stop.Token);
-            await WaitFor(() => stdout.ToString().Contains("Built "), Patiently, "the first build");
+            await WaitFor(() => { lock (stdout) return stdoutText.ToString().Contains("Built "); }, Patiently, "the first build");
             File.AppendAllText(Path.Combine(temp, "charter.yml"), "\nlimits:\n  template_steps: 2000000000\n");
             File.WriteAllText(Path.Combine(temp, "themes/default/templates/vision.liquid"), SlowTemplate);
             await Task.Delay(800); // a build that would run for minutes is under way

@@ -15,7 +15,7 @@ public sealed class ServedSite : IAsyncDisposable
     public const string SecretMarker = "charter-serve-secret-7f3a";
     private readonly string _temp;
 
-    private ServedSite(string temp, DevServer server, StringWriter stdout, StringWriter stderr)
+    private ServedSite(string temp, DevServer server, CapturedOutput stdout, CapturedOutput stderr)
     {
         _temp = temp;
         Server = server;
@@ -26,8 +26,8 @@ public sealed class ServedSite : IAsyncDisposable
 
     public DevServer Server { get; }
     public HttpClient Http { get; }
-    public StringWriter Stdout { get; }
-    public StringWriter Stderr { get; }
+    public CapturedOutput Stdout { get; }
+    public CapturedOutput Stderr { get; }
     public string Root => Path.Combine(_temp, "site");
 
     public static async Task<ServedSite> StartAsync()
@@ -38,9 +38,9 @@ public sealed class ServedSite : IAsyncDisposable
         File.AppendAllText(Path.Combine(root, "charter.yml"), $"\n# {SecretMarker}\n");
         File.WriteAllText(Path.Combine(temp, "secret.txt"), SecretMarker);
 
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var server = await DevServer.StartAsync(new ServeSettings(root, 0, TimeSpan.FromMilliseconds(50)), stdout, stderr);
+        var stdout = new CapturedOutput();
+        var stderr = new CapturedOutput();
+        var server = await DevServer.StartAsync(new ServeSettings(root, 0, TimeSpan.FromMilliseconds(50)), stdout.Writer, stderr.Writer);
         await server.WaitForFirstBuildAsync(TimeSpan.FromSeconds(30));
         Assert.True(server.Site is not null, $"the first build failed:\n{stderr}");
         return new ServedSite(temp, server, stdout, stderr);
@@ -178,5 +178,23 @@ public sealed class EventStream : IDisposable
         _stop.Cancel();
         _response.Dispose();
         _stop.Dispose();
+    }
+}
+
+/// <summary>
+/// What the server writes, read by the test while the server goes on writing from its own threads: the server gets a
+/// synchronized writer, and the text is read under that writer's lock (a plain StringWriter read mid-write can throw).
+/// </summary>
+public sealed class CapturedOutput
+{
+    private readonly StringWriter _text = new();
+
+    public CapturedOutput() => Writer = TextWriter.Synchronized(_text);
+
+    public TextWriter Writer { get; }
+
+    public override string ToString()
+    {
+        lock (Writer) return _text.ToString();
     }
 }

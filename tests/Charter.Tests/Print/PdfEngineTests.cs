@@ -65,7 +65,7 @@ public class PdfEngineTests
     }
 
     [Fact]
-    public void A_cancelled_build_stops_its_engines_and_leaves_as_any_cancelled_build()
+    public async Task A_cancelled_build_stops_its_engines_and_leaves_as_any_cancelled_build()
     {
         using var temp = new TempDir();
         // An engine that would run for a minute: the build is cancelled while every document waits on it.
@@ -78,10 +78,10 @@ public class PdfEngineTests
         var build = Task.Run(() => SiteBuilder.Build(new BuildOptions(root, Path.Combine(root, "public"), WriteOutput: false, Cancel: cancel.Token)
             { Pdf = new PdfSettings(engine, TimeSpan.FromMinutes(5)) }));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!File.Exists(started) && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(50);
+        while (!File.Exists(started) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
         Assert.True(File.Exists(started), "the engine never started");
         cancel.Cancel();
-        var result = build.Wait(TimeSpan.FromSeconds(20)) ? build.Result : throw new Xunit.Sdk.XunitException("the build did not stop");
+        var result = await build.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.False(result.Success);
         Assert.True(result.Cancelled);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == Codes.Internal);
