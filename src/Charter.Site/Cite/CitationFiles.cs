@@ -44,7 +44,9 @@ public static class CitationFiles
         Field("publisher", item.Author);
         if (item.Issued is { } issued)
         {
+            // Classic BibTeX reads year and month (a macro: oct), biblatex the date to its precision.
             Field("year", issued.Year.ToString(CultureInfo.InvariantCulture));
+            if (issued.Month is { } month) b.Append("  month = ").Append(Months[month - 1]).Append(",\n");
             Field("date", issued.ToString());
         }
         Field("url", item.Url, verbatim: true);
@@ -55,6 +57,8 @@ public static class CitationFiles
         b.Append("}\n");
         return Encoding.UTF8.GetBytes(b.ToString());
     }
+
+    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>BibTeX's specials (\ { } % &amp; $ # _ ^ ~) as the commands that print them.</summary>
     public static string Escape(string text)
