@@ -60,7 +60,7 @@ public static class CitationFiles
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    /// <summary>BibTeX's specials (\ { } % &amp; $ # _ ^ ~) as the commands that print them.</summary>
+    /// <summary>BibTeX's specials (\ { } % &amp; $ # _ ^ ~) as the commands that print them (a tilde or caret alone would accent the next letter).</summary>
     public static string Escape(string text)
     {
         var b = new StringBuilder(text.Length + 8);
@@ -75,8 +75,8 @@ public static class CitationFiles
                 '$' => @"\$",
                 '#' => @"\#",
                 '_' => @"\_",
-                '^' => @"\^{}",
-                '~' => @"\~{}",
+                '^' => @"\textasciicircum{}",
+                '~' => @"\textasciitilde{}",
                 '\n' or '\r' or '\t' => " ",
                 _ => c.ToString(),
             });
