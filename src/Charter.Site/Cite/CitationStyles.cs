@@ -32,7 +32,7 @@ public static partial class CitationStyles
     /// <summary>
     /// The style's text for the item, as runs. Placeholders: {author}, {title}, {part} and {Part} (capital initial),
     /// {citation} (the charter's own), {place}, {url}, {accessed}, {issued} (the adoption date as the language writes it)
-    /// and {issued:KEY} (as the strings KEY_year, KEY_month or KEY_day write it, by its precision); {t.KEY} is another
+    /// and {issued.KEY} (as the strings KEY_year, KEY_month or KEY_day write it, by its precision); {t.KEY} is another
     /// UI string, itself a pattern. A placeholder with a capital initial ({Part}, {Issued}) gives its value one.
     /// </summary>
     public static IReadOnlyList<CiteSegment> Segments(CitationStyle style, CitationItem item, Strings t)
@@ -44,7 +44,7 @@ public static partial class CitationStyles
 
     public static string Text(IEnumerable<CiteSegment> segments) => string.Concat(segments.Select(s => s.Text));
 
-    [GeneratedRegex(@"\{(t\.)?([A-Za-z_]+)(?::([a-z_]+))?\}")]
+    [GeneratedRegex(@"\{(t\.)?([A-Za-z_]+)(?:\.([a-z_]+))?\}")]
     private static partial Regex Placeholder();
 
     private static void Fill(string pattern, CitationItem item, Strings t, List<CiteSegment> runs, int depth)

@@ -33,7 +33,7 @@ public class CitationTextTests(RealSiteFixture site)
         var en = Panel("en/lampedusa/principles/2/index.html", "p2-3");
         Assert.Equal("UCLG. (2022, October). Principle 2, priority 3. In Lampedusa Charter for Dignified Human Mobility and Territorial Solidarity. "
             + "Retrieved {accessed}, from https://charter.example.org/en/2.3/", Ready(en, "apa"));
-        Assert.Equal("UCLG. “Principle 2, priority 3.” In Lampedusa Charter for Dignified Human Mobility and Territorial Solidarity. October 2022. "
+        Assert.Equal("UCLG. ‘Principle 2, priority 3’. In Lampedusa Charter for Dignified Human Mobility and Territorial Solidarity. October 2022. "
             + "Accessed {accessed}. https://charter.example.org/en/2.3/.", Ready(en, "chicago"));
         Assert.Equal("Lampedusa Charter (UCLG, 2022), principle 2, priority 3, https://charter.example.org/en/2.3/ (accessed {accessed}).", Ready(en, "charter"));
         // The cited work's title in italics; the address a link under the site's base path.
