@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Charter.Browser.Tests;
@@ -38,15 +40,31 @@ public sealed class CiteTests(BrowserFixture site)
         await using var context = await site.NewContextAsync(width: width, height: 800);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
+        // Where the unit's text is in the document (not in the viewport: a fragment or a click may scroll the page).
+        const string top = "el => el.getBoundingClientRect().top + window.scrollY";
         var unitText = page.Locator($"{scope} .unit-body").First;
-        var before = await unitText.CountAsync() > 0 ? await unitText.BoundingBoxAsync() : null;
+        double? before = await unitText.CountAsync() > 0 ? await unitText.EvaluateAsync<double>(top) : null;
         await page.Locator($"{scope} details.cite > summary").First.ClickAsync();
         var box = $"{scope} .cite-box";
         Assert.True(await page.Locator(box).First.IsVisibleAsync());
         var hit = await page.EvaluateAsync<string[]>(Overlaps, box);
         Assert.True(hit.Length == 0, $"the open panel covers: {string.Join(", ", hit)}");
         // The unit's own text stays where it was: the panel opens below it.
-        if (before is not null) Assert.Equal(before.Y, (await unitText.BoundingBoxAsync())!.Y, 1);
+        if (before is not null) Assert.Equal(before.Value, await unitText.EvaluateAsync<double>(top), 1);
+    }
+
+    /// <summary>axe-core on open panels: their texts, copy buttons and links (the pages' own runs see them closed).</summary>
+    [Theory]
+    [InlineData("/fr/lampedusa/principles/2/", "#p2-3", 1280)]
+    [InlineData("/en/lampedusa/", ".charter-cite", 360)]
+    public async Task Axe_finds_no_violation_in_an_open_panel(string path, string scope, int width)
+    {
+        await using var context = await site.NewContextAsync(width: width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.Locator($"{scope} details.cite > summary").First.ClickAsync();
+        var result = await page.Locator($"{scope} details.cite").First.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        Assert.True(result.Violations.Length == 0, "axe violations: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))})")));
     }
 
     [Fact]
