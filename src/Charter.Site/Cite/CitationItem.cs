@@ -37,24 +37,27 @@ public sealed class CitationItems(ResolvedSite site, IReadOnlyDictionary<string,
     private readonly Strings _t = strings[language];
     private readonly UnitText _text = new(strings, language);
 
-    public CitationItem Charter(ResolvedEdition e) =>
-        Item(e, e.Slug, part: null, site.Config.BaseUrl + Permalinks.Charter(language, e.Slug));
+    // The charter's item, made once per edition: a unit's is the same with its own key, part and address.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CitationItem> _charters = new(StringComparer.Ordinal);
+
+    public CitationItem Charter(ResolvedEdition e) => _charters.GetOrAdd(e.Slug, _ => Item(e));
 
     public CitationItem Unit(ResolvedEdition e, ResolvedUnit u)
     {
         // The short address (/fr/2.3/) where the main charter's structure gives the unit's kind one: the shortest stable link.
         var shortPath = e.Slug == site.MainCharter ? Permalinks.ShortForm(language, u.Kind.Short, u.Unit) : null;
         var url = site.Config.BaseUrl + (shortPath ?? Permalinks.InLanguage(u.PagePath, language) + "#" + u.Id);
-        return Item(e, u.Id, _text.Place(u), url);
+        return Charter(e) with { Key = u.Id, Part = _text.Place(u), Url = url };
     }
 
-    private CitationItem Item(ResolvedEdition e, string key, string? part, string url)
+    private CitationItem Item(ResolvedEdition e)
     {
         var meta = e.Meta.Value;
         var l = e.Meta.Language;
         var issued = meta.Facts.Adopted ?? PartialDate.Parse(meta.Year);
-        return new CitationItem(key, _t.Language.Tag, _text.Typo(meta.Organization, l), _text.Typo(meta.Title, l), part, issued, url,
-            site.Updated, _text.Typo(meta.Citation, l), Note(meta, l), meta.Facts, meta.Place is { } place ? _text.Typo(place, l) : null);
+        return new CitationItem(e.Slug, _t.Language.Tag, _text.Typo(meta.Organization, l), _text.Typo(meta.Title, l), null, issued,
+            site.Config.BaseUrl + Permalinks.Charter(language, e.Slug), site.Updated, _text.Typo(meta.Citation, l), Note(meta, l), meta.Facts,
+            meta.Place is { } place ? _text.Typo(place, l) : null);
     }
 
     /// <summary>The document's facts in the page's words, as its record on the charter's home lists them, in one line.</summary>
