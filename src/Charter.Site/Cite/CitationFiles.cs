@@ -20,7 +20,8 @@ public static class CitationFiles
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Id(CitationItem item, string slug) => item.Key == slug ? $"{slug}-{item.Language}" : $"{slug}-{item.Key}-{item.Language}";
+    /// <summary>The entry's key: the charter and language ("lampedusa-fr"), with the unit's id between for a unit ("lampedusa-p2-3-fr").</summary>
+    private static string Id(CitationItem item, string slug) => item.Part is null ? $"{slug}-{item.Language}" : $"{slug}-{item.Key}-{item.Language}";
 
     /// <summary>
     /// A biblatex-friendly @misc entry. The author is in double braces, a corporate name that BibTeX must not split
