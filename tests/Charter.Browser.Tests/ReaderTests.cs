@@ -101,8 +101,8 @@ public sealed class ReaderTests(BrowserFixture site)
         }", id, new PageWaitForFunctionOptions { Timeout = 5000 });
     }
 
-    /// <summary>The cite control, by keyboard only: Tab to it, Enter opens it, the citation is in the page's language,
-    /// and the copy button puts the permalink in the clipboard.</summary>
+    /// <summary>The cite control, by keyboard only: Tab to it, Enter opens it, the citation is in the page's language
+    /// with the short permalink, and the copy buttons put the link and the citation in the clipboard.</summary>
     [Theory]
     [InlineData("fr", "Charte de Lampedusa (CGLU, 2022), principe 2, priorité 3")]
     [InlineData("en", "Lampedusa Charter (UCLG, 2022), principle 2, priority 3")]
@@ -110,46 +110,41 @@ public sealed class ReaderTests(BrowserFixture site)
     {
         await using var context = await site.NewContextAsync(locale: lang == "fr" ? "fr-FR" : "en-GB", permissions: ["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
-        var permalink = site.Url($"/{lang}/lampedusa/principles/2/#p2-3");
-        await page.GotoAsync(permalink);
+        await page.GotoAsync(site.Url($"/{lang}/lampedusa/principles/2/#p2-3"));
+        var shortLink = site.Url($"/{lang}/2.3/");
 
         // The fragment moved the keyboard's starting point to the unit: a few Tabs reach its Cite control.
         var summary = page.Locator("#p2-3 details.cite > summary");
-        var reached = false;
-        for (var i = 0; i < 15 && !reached; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            reached = await summary.EvaluateAsync<bool>("el => el === document.activeElement");
-        }
-        Assert.True(reached, "Tab never reached the Cite control of p2-3");
+        Assert.True(await TabToAsync(page, summary, 15), "Tab never reached the Cite control of p2-3");
         var box = page.Locator("#p2-3 .cite-box");
         Assert.False(await box.IsVisibleAsync());
         await page.Keyboard.PressAsync("Enter");
         Assert.True(await box.IsVisibleAsync(), "Enter did not open the Cite box");
-        var text = (await page.Locator("#p2-3 .cite-text").InnerTextAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' ');
-        Assert.Contains(citation, text);
-        Assert.Contains(permalink, text);
+        var text = (await page.Locator("#p2-3 .cite-charter .cite-text").InnerTextAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.StartsWith(citation + ", " + shortLink, text);
 
-        // Tab to "Copy link" and press Enter: the permalink is in the clipboard, and the reader is told.
-        var copyLink = page.Locator("#p2-3 button.copy").First;
-        reached = false;
-        for (var i = 0; i < 5 && !reached; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            reached = await copyLink.EvaluateAsync<bool>("el => el === document.activeElement");
-        }
-        Assert.True(reached, "Tab never reached the copy button");
+        // Tab to "Copy link" and press Enter: the short permalink is in the clipboard, and the reader is told.
+        Assert.True(await TabToAsync(page, page.Locator("#p2-3 button.copy[data-copy]"), 8), "Tab never reached the copy-link button");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("() => document.getElementById('live-region').textContent.length > 0");
-        Assert.Equal(permalink, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        Assert.Equal(shortLink, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
 
-        // The next button copies the whole citation.
-        await page.Keyboard.PressAsync("Tab");
+        // The short form's own button copies the whole citation, as shown.
+        await page.Locator("#p2-3 .cite-charter button.copy").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForFunctionAsync("p => navigator.clipboard.readText().then(t => t !== p)", permalink);
+        await page.WaitForFunctionAsync("p => navigator.clipboard.readText().then(t => t !== p)", shortLink);
         var copied = (await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Replace('\u202F', ' ').Replace('\u00A0', ' ');
-        Assert.StartsWith(citation, copied);
-        Assert.EndsWith(permalink, copied);
+        Assert.Equal(text.Trim(), copied);
+    }
+
+    private static async Task<bool> TabToAsync(IPage page, ILocator target, int most)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement")) return true;
+        }
+        return false;
     }
 
     [Theory]

@@ -56,6 +56,9 @@ public sealed class ServeTests(ServerFixture fixture)
     [InlineData("assets/js/site.js", "text/javascript")]
     [InlineData("assets/icon.svg", "image/svg+xml")]
     [InlineData("fr/charter.json", "application/json")]
+    [InlineData("fr/lampedusa/cite/p2-3.bib", "application/x-bibtex")]   // citation downloads, made when first asked for
+    [InlineData("en/lampedusa/cite/lampedusa.ris", "application/x-research-info-systems")]
+    [InlineData("es/lampedusa/cite/p2-3.json", "application/json")]
     [InlineData("sitemap.xml", "application/xml")]
     [InlineData("_charter/live.js", "text/javascript")]
     public async Task Files_have_their_content_type(string path, string type)

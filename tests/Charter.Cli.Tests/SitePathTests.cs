@@ -44,6 +44,8 @@ public sealed class SitePathTests
     [InlineData("a.js", "text/javascript")]
     [InlineData("a.json", "application/json")]
     [InlineData("a.xml", "application/xml")]
+    [InlineData("cite/p2-3.bib", "application/x-bibtex")]
+    [InlineData("cite/p2-3.ris", "application/x-research-info-systems")]
     [InlineData("a.svg", "image/svg+xml")]
     [InlineData("a.woff2", "font/woff2")]
     [InlineData("a", "application/octet-stream")]

@@ -40,6 +40,9 @@ public static class SitePath
         ".js" or ".mjs" => "text/javascript; charset=utf-8",
         ".json" => "application/json; charset=utf-8",
         ".xml" => "application/xml; charset=utf-8",
+        // The citation downloads (cite/*.bib, *.ris): their registered types, so that reference managers take them.
+        ".bib" => "application/x-bibtex; charset=utf-8",
+        ".ris" => "application/x-research-info-systems; charset=utf-8",
         ".txt" => "text/plain; charset=utf-8",
         ".svg" => "image/svg+xml",
         ".woff2" => "font/woff2",

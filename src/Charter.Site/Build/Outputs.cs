@@ -1,5 +1,6 @@
 using Charter.Core.Diagnostics;
 using Charter.Core.Resolve;
+using Charter.Site.Cite;
 using Charter.Site.Index;
 using Charter.Site.Markdown;
 using Charter.Site.Render;
@@ -53,7 +54,7 @@ public interface IDocumentOutput
 public static class Outputs
 {
     public static readonly IReadOnlyList<IOutput> Data =
-        [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput(), new AknOutput()];
+        [new OpenDataOutput(), new SearchOutput(), new OpenSearchOutput(), new SitemapOutput(), new RobotsOutput(), new AknOutput(), new CiteOutput()];
 
     /// <summary>The downloads the pages link to with their size, made before the pages.</summary>
     public static readonly IReadOnlyList<IDocumentOutput> Documents = [new Print.PdfOutput()];
@@ -124,4 +125,31 @@ internal sealed class RobotsOutput : IOutput
     public string Name => "robots";
 
     public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Robots(c.Site.Config.BaseUrl + "sitemap.xml"));
+}
+
+/// <summary>The citation downloads (BibTeX, RIS, CSL-JSON) of every charter and of each of its citable units, per language.</summary>
+internal sealed class CiteOutput : IOutput
+{
+    public string Name => "cite";
+
+    public void Make(OutputContext c, OutputSink sink)
+    {
+        foreach (var language in c.Site.Config.Languages)
+        {
+            var items = new CitationItems(c.Site, c.Strings, language);
+            foreach (var slug in c.Site.CharterSlugs)
+            {
+                if (!c.Site.Editions.TryGetValue((slug, language), out var e)) continue;
+                var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
+                    .Prepend((Key: slug, Make: () => items.Charter(e)));
+                foreach (var (key, make) in all)
+                {
+                    // Made once for its three files, and only when one of them is asked for (serve defers data files).
+                    var item = new Lazy<CitationItem>(make);
+                    foreach (var (extension, _, write) in CitationFiles.Formats)
+                        sink.Data(CitationFiles.PathFor(language, slug, key, extension), () => write(item.Value, slug));
+                }
+            }
+        }
+    }
 }

@@ -56,8 +56,32 @@ internal static class DataFileScanner
         return (locs, alternates);
     }
 
-    /// <summary>Every string value of a property named "url", wherever it sits in the document.</summary>
-    public static List<Reference> JsonUrls(OutputFile file, string displayPath, SiteUrls urls, List<Diagnostic> problems)
+    /// <summary>A citation download (cite/KEY.bib, .ris, .json): the address it gives must be a page or a unit of the site.</summary>
+    public static bool IsCitation(string path) =>
+        path.Contains("/cite/", StringComparison.Ordinal) && (path.EndsWith(".bib", StringComparison.Ordinal)
+            || path.EndsWith(".ris", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal));
+
+    /// <summary>The address of a citation download: BibTeX's url field, RIS's UR tag, CSL-JSON's URL.</summary>
+    public static List<Reference> CitationUrls(OutputFile file, string displayPath, SiteUrls urls, List<Diagnostic> problems)
+    {
+        if (file.Path.EndsWith(".json", StringComparison.Ordinal)) return JsonUrls(file, displayPath, urls, problems, "URL");
+        var result = new List<Reference>();
+        var root = urls.PageUri("index.html");
+        var lines = Encoding.UTF8.GetString(file.Content).Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.TrimStart();
+            string? url = trimmed.StartsWith("url = {", StringComparison.Ordinal) && trimmed.EndsWith("},", StringComparison.Ordinal) ? trimmed[7..^2]
+                : line.StartsWith("UR  - ", StringComparison.Ordinal) ? line[6..].Trim() : null;
+            if (url is not null)
+                result.Add(new Reference(new SourceLocation(displayPath, i + 1, line.Length - trimmed.Length + 1), url, urls.Resolve(root, url), "citation URL"));
+        }
+        return result;
+    }
+
+    /// <summary>Every string value of a property named "url" (and "akn") or <paramref name="property"/>, wherever it sits in the document.</summary>
+    public static List<Reference> JsonUrls(OutputFile file, string displayPath, SiteUrls urls, List<Diagnostic> problems, string property = "url")
     {
         var result = new List<Reference>();
         var root = urls.PageUri("index.html");
@@ -68,10 +92,13 @@ internal static class DataFileScanner
         {
             while (reader.Read())
             {
-                if (reader.TokenType != JsonTokenType.PropertyName || !(reader.ValueTextEquals("url") || reader.ValueTextEquals("akn"))) continue;
+                // charter.json also names its Akoma Ntoso export in "akn".
+                if (reader.TokenType != JsonTokenType.PropertyName) continue;
+                var name = reader.ValueTextEquals(property) ? property : property == "url" && reader.ValueTextEquals("akn") ? "akn" : null;
+                if (name is null) continue;
                 if (!reader.Read() || reader.TokenType != JsonTokenType.String) continue;
                 var url = reader.GetString()!;
-                result.Add(new Reference(lines.At(displayPath, (int)reader.TokenStartIndex), url, urls.Resolve(root, url), "\"url\" or \"akn\""));
+                result.Add(new Reference(lines.At(displayPath, (int)reader.TokenStartIndex), url, urls.Resolve(root, url), $"\"{name}\""));
             }
         }
         catch (JsonException e)

@@ -92,6 +92,7 @@ public static class SiteChecker
         {
             IEnumerable<Reference> references =
                 DataFileScanner.HasUnitUrls(file.Path) ? DataFileScanner.JsonUrls(file, Display(file.Path), urls, dataProblems)
+                : DataFileScanner.IsCitation(file.Path) ? DataFileScanner.CitationUrls(file, Display(file.Path), urls, dataProblems)
                 : file.Path == "robots.txt" ? DataFileScanner.Robots(file, Display(file.Path), urls)
                 : [];
             foreach (var reference in references) context.Follow(reference);

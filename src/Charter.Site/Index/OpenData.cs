@@ -83,6 +83,9 @@ public static class Json
         w.WriteEndObject();
     }
 
+    /// <summary>An indented JSON file of any shape (the CSL-JSON downloads).</summary>
+    public static byte[] Indented(Action<Utf8JsonWriter> write) => Write(indented: true, write);
+
     /// <summary>A JSON-LD object on one line, for a script element in the page head.</summary>
     public static string LinkedData(Action<Utf8JsonWriter> write) => System.Text.Encoding.UTF8.GetString(Write(indented: false, write));
 }

@@ -11,7 +11,7 @@ public static class Downloads
     public static EquatableMap For(PageContext c, IEnumerable<DocumentLink> links) => new(links.Where(l => l.Lang == c.Lang)
         .GroupBy(l => l.Slug, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => (object?)g.Select(l => new DownloadVm(l.Kind, c.Href(l.Path), l.Type, c.T.Language.Tag,
-            l.Bytes is { } bytes ? c.T.Format($"download_{l.Kind}_size", ("size", Size(c, bytes))) : c.T[$"download_{l.Kind}"])).ToEquatable()));
+            l.Bytes is { } bytes ? c.T.Format($"download_{l.Kind}_size", ("size", Size(c, bytes))) : c.T[$"download_{l.Kind}"], c.Absolute(l.Path))).ToEquatable()));
 
     /// <summary>"312 ko", "1,4 Mo": kilobytes below a megabyte, else megabytes to one decimal, in the language's words and decimal separator.</summary>
     public static string Size(PageContext c, long bytes)

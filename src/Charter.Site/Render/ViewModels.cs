@@ -22,7 +22,7 @@ public sealed record SiteVm(string Title, string BasePath, string HomeUrl, strin
 }
 
 /// <summary>A file to download: its kind ("pdf"), address, media type, language and how the page names it ("PDF (312 ko)").</summary>
-public sealed record DownloadVm(string Kind, string Url, string Type, string Tag, string Label);
+public sealed record DownloadVm(string Kind, string Url, string Type, string Tag, string Label, string AbsoluteUrl);
 
 /// <summary>What every page has: its language, title, addresses and the head links.</summary>
 public sealed record PageVm(
@@ -32,6 +32,12 @@ public sealed record PageVm(
 {
     /// <summary>The page language's BCP 47 tag, for &lt;html lang&gt;.</summary>
     public string LangTag { get; init; } = Lang;
+
+    /// <summary>The page language's date rule, for the script (data-* attributes of the body).</summary>
+    public DateRuleVm? Dates { get; init; }
+
+    /// <summary>The citation_* and Dublin Core tags of the head, on the pages of a charter (Zotero, Google Scholar).</summary>
+    public CitationMetaVm? Citation { get; init; }
 
     /// <summary>The page language's direction, for &lt;html dir&gt;: "ltr" or "rtl".</summary>
     public string Dir { get; init; } = "ltr";
@@ -59,6 +65,9 @@ public sealed record UnitVm(
     /// <summary>Whether its kind is cited on its own (a priority is; a section, a list of commitments, a chapter need not be).</summary>
     public bool Citable { get; init; } = true;
 
+    /// <summary>Its cite panel: the ready citations, the downloads and the short permalink (null when its kind is not citable).</summary>
+    public CiteVm? Cite { get; init; }
+
     /// <summary>When its translation is out of date (the source text changed since it was marked): the note the reader sees, and the source's link.</summary>
     public OutdatedVm? Outdated { get; init; }
 }
@@ -84,6 +93,9 @@ public sealed record CharterVm(string Slug, string Title, string ShortTitle, str
     /// <summary>The document's facts as the page lists them (status, adoption, version, licence, last update); empty when none is known.</summary>
     public EquatableList<RecordEntryVm> Record { get; init; } = EquatableList<RecordEntryVm>.Empty;
 
+    /// <summary>The charter's own cite panel, on its home.</summary>
+    public CiteVm? Cite { get; init; }
+
     /// <summary>The same in one line, for the foot of every page of the charter and for print ("adopté · octobre 2022, Daejeon").</summary>
     public string? RecordLine { get; init; }
 }
@@ -105,3 +117,25 @@ public sealed record CitedByVm(string Label, string Title, string Url, string Ch
 
 /// <param name="Part">Whether the row is a part of the charter (a section), set apart from the units.</param>
 public sealed record SideBySideRowVm(string Id, string Kind, string Heading, bool Part, EquatableList<UnitVm> Cells);
+
+/// <summary>A cite panel: the ready texts in each style, the downloads in each format, the short permalink.</summary>
+/// <param name="Url">The address the citations give: the short permalink where there is one.</param>
+/// <param name="Href">The same address under the site's base path, for links (the site may be served elsewhere than its base URL).</param>
+public sealed record CiteVm(string Url, string Href, EquatableList<CiteStyleVm> Styles, EquatableList<LinkVm> Downloads);
+
+/// <summary>How the page's language writes a date, for the script that writes the reader's today: "{day} {month} {year}", the months, "1er".</summary>
+/// <param name="Months">The twelve month names, separated by '|'.</param>
+public sealed record DateRuleVm(string Pattern, string Months, string? FirstDay);
+
+/// <param name="Segments">The text in runs (Cite.CiteSegment: kind text, title, url or accessed), for the template to set.</param>
+/// <param name="Text">The same as plain text.</param>
+public sealed record CiteStyleVm(string Id, string Name, EquatableList<Charter.Site.Cite.CiteSegment> Segments, string Text);
+
+/// <summary>
+/// What the head says of the document for reference managers: Highwire Press citation_* and Dublin Core. Dates to their
+/// precision: <see cref="HighwireDate"/> as 2022/10, <see cref="Date"/> as ISO 8601.
+/// </summary>
+/// <param name="Slug">The charter's folder: the template finds its PDF, if the build made one, in site.downloads[slug] (citation_pdf_url).</param>
+/// <param name="Rights">The licence's address, only where the charter states a licence.</param>
+public sealed record CitationMetaVm(string Title, string Author, string? HighwireDate, string? Date, string Language, string PublicUrl,
+    string Publisher, string? Rights, string Identifier, string Slug);

@@ -39,11 +39,13 @@ public sealed class UnitText(IReadOnlyDictionary<string, Strings> strings, strin
     }
 
     /// <summary>The charter's citation, then the unit's place in it ("…, principe 2, priorité 3").</summary>
-    public string Citation(ResolvedEdition edition, ResolvedUnit unit)
-    {
-        var place = unit.Kind.Cite.In(language) is { } pattern ? Fill(pattern, unit, includeHeading: true) : Label(unit);
-        return Typo($"{edition.Meta.Value.Citation}, {place}", language);
-    }
+    public string Citation(ResolvedEdition edition, ResolvedUnit unit) => Typo($"{edition.Meta.Value.Citation}, {RawPlace(unit)}", language);
+
+    /// <summary>The unit's place in its charter, as its kind's cite pattern says ("principe 2, priorité 3"), else its label.</summary>
+    public string Place(ResolvedUnit unit) => Typo(RawPlace(unit), language);
+
+    private string RawPlace(ResolvedUnit unit) =>
+        unit.Kind.Cite.In(language) is { } pattern ? Fill(pattern, unit, includeHeading: true) : Label(unit);
 
     public static YearMonth? DateOf(ResolvedUnit unit) => unit.Unit.OrderedFields.Select(f => f.Value).FirstOrDefault(f => f.Type == FieldType.Date)?.Date;
 

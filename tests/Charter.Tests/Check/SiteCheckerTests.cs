@@ -102,6 +102,30 @@ public sealed class SiteCheckerTests(CheckSites sites) : IClassFixture<CheckSite
     }
 
     [Fact]
+    public void A_citation_download_that_is_not_in_the_site_breaks_the_panel_that_links_it()
+    {
+        const string page = "fr/lampedusa/principles/2/index.html";
+        var broken = sites.Real with { Files = sites.Real.Files.Where(f => f.Path != "fr/lampedusa/cite/p2-3.ris").ToList() };
+        var error = AssertOneErrorAt(broken, Codes.BrokenLink, page, "href=\"/fr/lampedusa/cite/p2-3.ris\"");
+        Assert.Contains("fr/lampedusa/cite/p2-3.ris", error.Message);
+    }
+
+    [Theory]
+    [InlineData("en/lampedusa/cite/p2-3.bib", "  url = {https://charter.example.org/en/2.3/},", "2.3/", "2.9/")]
+    [InlineData("en/lampedusa/cite/p2-3.ris", "UR  - https://charter.example.org/en/2.3/", "2.3/", "2.9/")]
+    [InlineData("en/lampedusa/cite/p2-3.json", "\"URL\": \"https://charter.example.org/en/2.3/\"", "2.3/", "2.9/")]
+    [InlineData("fr/lampedusa/cite/v1.ris", "UR  - https://charter.example.org/fr/lampedusa/vision/#v1", "#v1", "#v99")]
+    public void A_citation_download_whose_address_leads_nowhere_is_reported_at_its_line(string path, string line, string find, string replacement)
+    {
+        var broken = With(sites.Real, path, t => ReplaceFirst(t, line, line.Replace(find, replacement)));
+        var error = Assert.Single(Errors(CheckSite(broken)));
+        Assert.Contains(error.Code, new[] { Codes.BrokenLink, Codes.BrokenFragment });
+        var text = Text(broken, path);
+        Assert.Equal(Prefix + path, error.Location.Path);
+        Assert.Equal(text[..text.IndexOf(line.Replace(find, replacement), StringComparison.Ordinal)].Count(c => c == '\n') + 1, error.Location.Line);
+    }
+
+    [Fact]
     public void A_unit_that_loses_its_id_breaks_its_permalinks_in_pages_and_in_charter_json()
     {
         const string page = "fr/lampedusa/principles/2/index.html";

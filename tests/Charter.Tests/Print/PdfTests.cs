@@ -142,7 +142,10 @@ public class PdfTests(PdfSites sites)
             var bytes = build.File(PdfPath(slug, lang)).LongLength;
             foreach (var path in new[] { $"{lang}/{slug}/index.html", $"{lang}/{slug}/{page}index.html" })
             {
-                var link = new HtmlParser().ParseDocument(PdfSites.Text(build, path)).QuerySelectorAll("a.download-pdf").Single();
+                var html = new HtmlParser().ParseDocument(PdfSites.Text(build, path));
+                var link = html.QuerySelectorAll("a.download-pdf").Single();
+                // Reference managers find the PDF too (Highwire's citation_pdf_url, an absolute address).
+                Assert.Equal(build.Config.BaseUrl + PdfPath(slug, lang), html.QuerySelector("meta[name=citation_pdf_url]")?.GetAttribute("content"));
                 Assert.Equal($"/{PdfPath(slug, lang)}", link.GetAttribute("href"));
                 Assert.Equal("application/pdf", link.GetAttribute("type"));
                 Assert.Equal(lang, link.GetAttribute("hreflang"));

@@ -17,6 +17,9 @@ public sealed class CharterPages(PageContext page, UnitViews units)
         var home = page.Page("charter", homePath, e.Meta.Value.Title, e.Meta.Value.Description, e, page.Crumbs(null),
             page.Notice(e.Meta.IsFallback || e.Parts.Where(p => !p.HasPage).Take(1).Any(p => p.IsFallback), e.Meta.Language),
             JsonLd.Charter(page, e, homePath, e.Passages.Where(p => p.Citable).Select(p => units.Unit(e, p.Unit))));
+        var item = page.Cite.Item(e);
+        home = home with { Citation = page.Cite.Meta(e, item, home.Canonical) };
+        charter = charter with { Cite = page.Cite.Panel(e, item) };
         yield return new PageSpec(homePath, "charter", home, PageContext.Data(("charter", charter), ("parts", onHome)));
 
         foreach (var part in e.Parts)
@@ -43,6 +46,8 @@ public sealed class CharterPages(PageContext page, UnitViews units)
             var shown = OnPage(u).Where(x => x.Kind.Citable).Select(x => units.Unit(e, x)).ToList();
             var spec = page.Page(u.Kind.Template ?? "unit", u.PagePath, title, description, e, page.Crumbs(e, [.. here]),
                 page.Notice(u.IsFallback, u.Language), shown.Count == 0 ? null : JsonLd.Charter(page, e, u.PagePath, shown));
+            // Reference managers take the page for the unit where it is cited on its own, else for the charter.
+            spec = spec with { Citation = page.Cite.Meta(e, page.Cite.Item(e, u.Kind.Citable ? u : null), spec.Canonical) };
             // The unit is also given under its kind's name ({{ principle.title }}), which reads better in a kind's own template.
             var alias = u.Kind.Name.Replace('-', '_');
             yield return new PageSpec(u.PagePath, u.Kind.Template ?? "unit", spec, PageContext.Data(("charter", charter), ("unit", vm),

@@ -26,6 +26,8 @@ public sealed class PageContext
         Diagnostics = diagnostics;
         Config = site.Config;
         Text = new UnitText(strings, language);
+        Cite = new CitePanels(this);
+        _dates = new DateRuleVm(T.Language.DayMonthYear, string.Join('|', Enumerable.Range(1, 12).Select(T.Month)), T.Language.FirstDay);
     }
 
     public ResolvedSite Site { get; }
@@ -36,6 +38,10 @@ public sealed class PageContext
     public DiagnosticBag Diagnostics { get; }
     public SiteConfig Config { get; }
     public UnitText Text { get; }
+    public CitePanels Cite { get; }
+
+    /// <summary>The language's date rule as the pages' script reads it (the reader's today in the citations' access date).</summary>
+    private readonly DateRuleVm _dates;
 
     /// <summary>The link to a site-relative path, under the site's base path.</summary>
     public string Href(string path) => Config.BasePath + path;
@@ -89,9 +95,10 @@ public sealed class PageContext
             charterEdition is null ? EquatableList<LinkVm>.Empty : Nav(charterEdition, path),
             charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(Permalinks.Charter(Lang, charterEdition.Slug)),
             charterEdition is null ? null : Href(Permalinks.CharterPage(Lang, charterEdition.Slug, Permalinks.SideBySide)), noindex)
-            with { LangTag = T.Language.Tag, Dir = T.Language.Direction,
+            with { LangTag = T.Language.Tag, Dir = T.Language.Direction, Dates = _dates,
                 AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(Lang, edition.Slug)) };
     }
+
 
     /// <summary>The charter's navigation: the parts whose kind names a navigation label, then the references.</summary>
     private EquatableList<LinkVm> Nav(ResolvedEdition e, string current)

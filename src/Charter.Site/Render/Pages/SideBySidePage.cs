@@ -21,6 +21,7 @@ public sealed class SideBySidePage(PageContext page, Func<string, (PageContext P
         }).ToEquatable())).ToEquatable();
         var title = page.T["side_by_side"];
         var vm = page.Page("side-by-side", path, $"{title} · {e.Meta.Value.ShortTitle}", e.Meta.Value.Description, e, page.Crumbs(e, (title, path)));
+        vm = vm with { Citation = page.Cite.Meta(e, page.Cite.Item(e), vm.Canonical) };
         // With more than two languages the reader picks the second column (?with=CODE, read by site.js); by default the
         // source beside a translation, and the first translation beside the source.
         var source = page.Config.Languages[0];

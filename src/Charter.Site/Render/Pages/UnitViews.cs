@@ -81,7 +81,11 @@ public sealed class UnitViews(PageContext page)
             u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
             u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
-            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with { Citable = u.Kind.Citable, Outdated = Outdated(e, u, url) };
+            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with
+            {
+                Citable = u.Kind.Citable, Outdated = Outdated(e, u, url),
+                Cite = u.Kind.Citable ? page.Cite.Panel(e, page.Cite.Item(e, u)) : null,
+            };
         _units[(e.Slug, u.Id)] = unit;
         return unit;
     }

@@ -48,12 +48,33 @@
     doc.body.removeChild(area);
     return ok;
   }
-  var buttons = doc.querySelectorAll("button.copy[data-copy]");
+  // A button copies its data-copy text, or (data-copy-text) the citation beside it as the reader sees it, today's date included.
+  var buttons = doc.querySelectorAll("button.copy[data-copy], button.copy[data-copy-text]");
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
     buttons[i].addEventListener("click", function (event) {
-      copy(event.currentTarget.getAttribute("data-copy"), event.currentTarget);
+      var button = event.currentTarget;
+      var source = button.hasAttribute("data-copy-text") ? button.parentNode.querySelector(".cite-text") : null;
+      copy(source ? source.textContent.replace(/\s+/g, " ").trim() : button.getAttribute("data-copy"), button);
     });
+  }
+
+  // The citations' access date: the build writes the date the content last changed (it never reads the clock); the
+  // reader is citing today, so today's date replaces it, written by the page language's rule (body data-*).
+  var accessed = doc.querySelectorAll("time.cite-accessed");
+  var datePattern = doc.body.getAttribute("data-date-pattern");
+  var months = (doc.body.getAttribute("data-months") || "").split("|");
+  if (accessed.length && datePattern && months.length === 12) {
+    var now = new Date();
+    var day = now.getDate(), month = now.getMonth() + 1, year = now.getFullYear();
+    var firstDay = doc.body.getAttribute("data-first-day");
+    var today = datePattern.replace("{day}", day === 1 && firstDay ? firstDay : String(day))
+      .replace("{month}", months[month - 1]).replace("{year}", String(year));
+    var iso = year + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
+    for (var a = 0; a < accessed.length; a++) {
+      accessed[a].textContent = today;
+      accessed[a].setAttribute("datetime", iso);
+    }
   }
 
   // Side by side with more than two languages: the page language and one other, chosen by the reader (?with=CODE).
@@ -139,13 +160,26 @@
     });
   }
 
-  // Escape closes an open Cite panel and gives the focus back to its button.
+  // Cite panels: one open at a time; Escape closes it and gives the focus back to its control; a click outside closes it.
+  var panels = doc.querySelectorAll("details.cite");
+  function closePanels(except) {
+    for (var n = 0; n < panels.length; n++) if (panels[n] !== except && panels[n].open) panels[n].open = false;
+  }
+  for (var q = 0; q < panels.length; q++) {
+    panels[q].addEventListener("toggle", function (event) {
+      if (event.currentTarget.open) closePanels(event.currentTarget);
+    });
+  }
   doc.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    var open = event.target && event.target.closest ? event.target.closest("details.cite[open]") : null;
+    var open = doc.querySelector("details.cite[open]");
     if (!open) return;
     open.open = false;
     open.querySelector("summary").focus();
+  });
+  doc.addEventListener("click", function (event) {
+    var inside = event.target && event.target.closest ? event.target.closest("details.cite") : null;
+    closePanels(inside);
   });
 
   // The language switch keeps the reader's place: the unit they were reading, or else the one in the URL.
