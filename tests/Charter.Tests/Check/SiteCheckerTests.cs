@@ -114,7 +114,7 @@ public sealed class SiteCheckerTests(CheckSites sites) : IClassFixture<CheckSite
     [InlineData("en/lampedusa/cite/p2-3.bib", "  url = {https://charter.example.org/en/2.3/},", "2.3/", "2.9/")]
     [InlineData("en/lampedusa/cite/p2-3.ris", "UR  - https://charter.example.org/en/2.3/", "2.3/", "2.9/")]
     [InlineData("en/lampedusa/cite/p2-3.json", "\"URL\": \"https://charter.example.org/en/2.3/\"", "2.3/", "2.9/")]
-    [InlineData("fr/lampedusa/cite/v1.ris", "UR  - https://charter.example.org/fr/lampedusa/vision/#v1", "#v1", "#v99")]
+    [InlineData("fr/lampedusa/cite/v1.ris", "UR  - https://charter.example.org/fr/v1/", "v1/", "v99/")]
     public void A_citation_download_whose_address_leads_nowhere_is_reported_at_its_line(string path, string line, string find, string replacement)
     {
         var broken = With(sites.Real, path, t => ReplaceFirst(t, line, line.Replace(find, replacement)));
