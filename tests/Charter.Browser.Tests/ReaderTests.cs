@@ -166,7 +166,16 @@ public sealed class ReaderTests(BrowserFixture site)
     [Fact]
     public async Task Search_from_the_header_lands_on_the_search_page_with_results()
     {
-        await using var context = await site.NewContextAsync(width: 360, height: 740);
+        // On a phone the header's box gives way to a link to the search page (the header stays one row).
+        await using (var phone = await site.NewContextAsync(width: 360, height: 740))
+        {
+            var small = await phone.NewPageAsync();
+            await small.GotoAsync("/fr/lampedusa/principles/1/");
+            await Assertions.Expect(small.Locator("#header-q")).ToBeHiddenAsync();
+            await small.Locator(".search-link").ClickAsync();
+            await small.WaitForURLAsync(site.Url("/fr/search/"));
+        }
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/fr/lampedusa/principles/1/");
         await page.Locator("#header-q").FillAsync("détention");
