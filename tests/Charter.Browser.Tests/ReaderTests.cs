@@ -224,4 +224,35 @@ public sealed class ReaderTests(BrowserFixture site)
         Assert.All(quotes, q => Assert.True(q.Trim().Length > 20, q));
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("A/RES/73/195");
     }
+
+    // Issue 19: the side-by-side reading labels each unit once and keeps its column heads in view.
+    [Fact]
+    public async Task Side_by_side_labels_each_unit_once_and_keeps_its_column_heads_in_view()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/lampedusa/side-by-side/#p2-3");
+        await page.WaitForTimeoutAsync(300);
+        var head = await page.Locator(".parallel-header").BoundingBoxAsync();
+        Assert.True(head is not null && head.Y >= -1 && head.Y < 120, $"column heads at y={head?.Y}");
+        // One visible label for the unit: its row header ("Priorité 2.3"), not one more per cell.
+        var labels = await page.EvaluateAsync<int>(@"() => [...document.querySelectorAll('#p2-3 *')]
+            .filter(e => e.children.length === 0 && e.getClientRects().length > 0 && !e.closest('.visually-hidden') && /Priorité 2\.3/.test(e.textContent)).length");
+        Assert.Equal(1, labels);
+    }
+
+    // Issue 19: the timeline's May 2022 milestone points once to what it concerns, and its backlink gives the date in words.
+    [Fact]
+    public async Task The_May_2022_milestone_says_see_once_and_its_backlink_names_the_month()
+    {
+        await using var context = await site.NewContextAsync(width: 1280, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/lampedusa/timeline/#m9");
+        var links = await page.Locator("#m9 a[href*='/declarations/global-compact-migration/']").CountAsync();
+        Assert.Equal(1, links);
+        await page.GotoAsync("/fr/declarations/global-compact-migration/");
+        var backlink = await page.Locator(".cited-by a[href*='#m9']").TextContentAsync() ?? "";
+        Assert.Contains("mai 2022", backlink);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}", backlink);
+    }
 }
