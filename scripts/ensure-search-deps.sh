@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the search tests (tests/Charter.Search.Tests) need, and only what is missing:
-#   - tests/js/node_modules: the genuine lunr 2.3.9 and lunr-languages 1.22.0 (npm ci), when
-#     missing or older than package.json / package-lock.json;
+#   - tests/js/node_modules: the genuine lunr 2.3.9 and lunr-languages 1.22.0, and Lighthouse 12.8.2
+#     (the browser tests' audit), by npm ci, when missing or older than package.json / package-lock.json;
 #   - Debian's word lists /usr/share/dict/french, /usr/share/dict/spanish and
 #     /usr/share/dict/american-english (packages wfrench, wspanish and wamerican), when missing.
 # Idempotent, quiet and fast when everything is there. The test project's build runs it, so a
@@ -18,11 +18,12 @@ node_modules_ok() {
   [[ ! "$js/package-lock.json" -nt "$marker" && ! "$js/package.json" -nt "$marker" ]] || return 1
   grep -q '"version": "2.3.9"' "$js/node_modules/lunr/package.json" || return 1
   grep -q '"version": "1.22.0"' "$js/node_modules/lunr-languages/package.json" || return 1
+  grep -q '"version": "12.8.2"' "$js/node_modules/lighthouse/package.json" 2>/dev/null || return 1
 }
 
 if ! node_modules_ok; then
   if ! command -v npm >/dev/null 2>&1; then
-    echo "ensure-search-deps: npm is needed to install tests/js (lunr, lunr-languages)" >&2
+    echo "ensure-search-deps: npm is needed to install tests/js (lunr, lunr-languages, lighthouse)" >&2
     exit 1
   fi
   (

@@ -356,17 +356,22 @@ public static partial class Benchmark
         var real = results.FirstOrDefault(r => r.Corpus.Site == repo);
         if (real is null) return;
         o.WriteLine();
-        o.WriteLine("Search files of the real site (bytes; gzip at the default level):");
+        o.WriteLine("Search payload of the real site (bytes; gzip at the optimal level; scripts: lunr, the language's stemmer and search.js):");
         o.WriteLine();
-        o.WriteLine("| language | index.json | gzipped | documents.json | gzipped |");
-        o.WriteLine("|---|--:|--:|--:|--:|");
+        o.WriteLine("| language | index.json | gzipped | documents.json | gzipped | scripts | gzipped | payload gzipped |");
+        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|");
         var languages = Directory.Exists(real.OursOutput)
             ? Directory.EnumerateDirectories(real.OursOutput).Select(d => Path.GetFileName(d)).Where(d => Directory.Exists(Path.Combine(real.OursOutput, d, "search"))).Order(StringComparer.Ordinal).ToList()
             : [];
         foreach (var language in languages)
         {
             var search = Path.Combine(real.OursOutput, language, "search");
-            o.WriteLine($"| {language} | {Sizes(Path.Combine(search, "index.json"))} | {Sizes(Path.Combine(search, "documents.json"))} |");
+            var files = new[] { Path.Combine(search, "index.json"), Path.Combine(search, "documents.json") };
+            var scripts = SearchScripts(real.OursOutput, Path.Combine(search, "index.html")).Where(File.Exists).ToList();
+            var scriptsRaw = scripts.Sum(f => new FileInfo(f).Length);
+            var scriptsGz = scripts.Sum(f => GzipLength(File.ReadAllBytes(f)));
+            var payload = files.Where(File.Exists).Sum(f => GzipLength(File.ReadAllBytes(f))) + scriptsGz;
+            o.WriteLine($"| {language} | {Sizes(files[0])} | {Sizes(files[1])} | {scriptsRaw.ToString("N0", Inv)} | {scriptsGz.ToString("N0", Inv)} | {payload.ToString("N0", Inv)} |");
         }
     }
 
@@ -374,10 +379,32 @@ public static partial class Benchmark
     {
         if (!File.Exists(path)) return "n/a | n/a";
         var bytes = File.ReadAllBytes(path);
+        return $"{bytes.Length.ToString("N0", Inv)} | {GzipLength(bytes).ToString("N0", Inv)}";
+    }
+
+    private static long GzipLength(byte[] bytes)
+    {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
-        return $"{bytes.Length.ToString("N0", Inv)} | {buffer.Length.ToString("N0", Inv)}";
+        return buffer.Length;
     }
+
+    /// <summary>The scripts a search page loads, as files of the output: those it names in data-scripts (lunr and
+    /// the language's stemmer) and its own search.js.</summary>
+    private static List<string> SearchScripts(string output, string searchPage)
+    {
+        if (!File.Exists(searchPage)) return [];
+        var html = File.ReadAllText(searchPage);
+        var named = SearchScriptsAttribute().Match(html).Groups["list"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var own = ScriptSrc().Matches(html).Select(m => m.Groups["src"].Value).Where(src => src.EndsWith("/search.js", StringComparison.Ordinal));
+        return named.Concat(own).Select(src => Path.Combine(output, new Uri(new Uri("http://site/"), src).AbsolutePath.TrimStart('/'))).Distinct().ToList();
+    }
+
+    [GeneratedRegex("data-scripts=\"(?<list>[^\"]*)\"")]
+    private static partial Regex SearchScriptsAttribute();
+
+    [GeneratedRegex("<script src=\"(?<src>[^\"]+)\"")]
+    private static partial Regex ScriptSrc();
 
     private static string LoadAverage()
     {
