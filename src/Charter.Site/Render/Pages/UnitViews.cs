@@ -81,7 +81,12 @@ public sealed class UnitViews(PageContext page)
             u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
             u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
-            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with { Citable = u.Kind.Citable, Outdated = Outdated(e, u, url) };
+            children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with
+        {
+            Citable = u.Kind.Citable, Outdated = Outdated(e, u, url),
+            Topics = e.TopicsOf(u.Id).Select(id => page.Site.Topics.First(t => t.Id == id))
+                .Select(t => new LinkVm(page.Typo(t.Name.In(lang, page.Config.DefaultLanguage) ?? t.Id, lang), page.Href(Permalinks.Topic(lang, t.Id)))).ToEquatable(),
+        };
         _units[(e.Slug, u.Id)] = unit;
         return unit;
     }
