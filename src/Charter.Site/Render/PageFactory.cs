@@ -30,7 +30,7 @@ public sealed class PageFactory
         _charters = new CharterPages(context, Units);
         _declarations = new DeclarationPages(context, Units);
         _topics = new TopicPages(context, Units);
-        _site = new SitePages(context, Units, _charters, _declarations);
+        _site = new SitePages(context, Units, _charters, _declarations, _topics);
         _sideBySide = new SideBySidePage(context, family);
     }
 
