@@ -30,6 +30,7 @@ public static class TopicLoader
                 if (map.Mapping(id) is not { } topic) continue;
                 var name = topic.Localized("name");
                 var description = topic.Localized("description");
+                var words = topic.Localized("words");
                 topic.ReportUnknown();
                 foreach (var language in config.Languages.Where(l => !name.ByLanguage.ContainsKey(l) && !name.ByLanguage.ContainsKey("*")))
                     diagnostics.Error(Codes.MissingTranslation, topic.LocationOf("name") ?? at, $"topic '{id}' has no name in '{language}'",
@@ -37,7 +38,7 @@ public static class TopicLoader
                 foreach (var language in config.Languages.Where(l => !description.ByLanguage.ContainsKey(l) && !description.ByLanguage.ContainsKey("*")))
                     diagnostics.Warning(Codes.MissingTranslation, topic.LocationOf("description") ?? at, $"topic '{id}' has no description in '{language}'",
                         $"add '{language}: …' under 'description:' (one line saying what the topic covers)");
-                topics.Add(new Topic(id, name, description, at));
+                topics.Add(new Topic(id, name, description, at) { Words = words });
             }
         else
             diagnostics.Error(Codes.MissingField, root.Location, "content/topics.yml lists no topics",

@@ -7,7 +7,15 @@ namespace Charter.Core.Model;
 /// A subject readers look for (housing, health…), from the site's taxonomy (content/topics.yml): its id, the same in
 /// every language and in every address, and its name and one-line description per language.
 /// </summary>
-public sealed record Topic(string Id, LocalizedText Name, LocalizedText Description, SourceLocation At);
+public sealed record Topic(string Id, LocalizedText Name, LocalizedText Description, SourceLocation At)
+{
+    /// <summary>Words that say the topic in each language ("logement, habitat"), comma-separated: marked in a unit reached from the topic's page.</summary>
+    public LocalizedText Words { get; init; } = LocalizedText.Empty;
+
+    /// <summary>The topic's words in a language, without the fallback to another's (a French word is not marked in English).</summary>
+    public IEnumerable<string> WordsIn(string language) =>
+        Words.ByLanguage.TryGetValue(language, out var words) ? words.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+}
 
 /// <summary>
 /// Which topics each unit of one charter is about (content/{slug}/topics.yml): unit id → topic ids, in the order

@@ -79,7 +79,7 @@ public sealed class TopicPages(PageContext page, UnitViews units)
             var prefix = editions.Count > 1 ? page.Typo(e.Meta.Value.ShortTitle, page.Lang) + " · " : "";
             return e.Units.Where(u => e.TopicsOf(u.Id).Contains(topic.Id)).GroupBy(u => u.Kind.Name).Select(g =>
                 new TopicGroupVm(g.Key, prefix + Capitalized(g.First().Kind.Plural.In(page.Lang, page.Config.DefaultLanguage) ?? g.Key),
-                    g.Select(u => Unit(e, u)).ToEquatable()));
+                    g.Select(u => Unit(e, u, topic)).ToEquatable()));
         }).ToEquatable();
         var jsonLd = Charter.Site.Index.Json.LinkedData(w =>
         {
@@ -106,11 +106,26 @@ public sealed class TopicPages(PageContext page, UnitViews units)
             ("search_url", page.Href(Permalinks.Search(page.Lang)) + "?topic=" + topic.Id)));
     }
 
-    private TopicUnitVm Unit(ResolvedEdition e, ResolvedUnit u)
+    private TopicUnitVm Unit(ResolvedEdition e, ResolvedUnit u, Topic topic)
     {
         var view = units.Unit(e, u);
-        return new TopicUnitVm(u.Id, view.Label, view.Heading, Excerpt.Start(view.Text), view.Url, view.TextLang);
+        return new TopicUnitVm(u.Id, view.Label, view.Heading, Excerpt.Start(view.Text), WithMarks(view, topic), view.TextLang);
     }
+
+    /// <summary>
+    /// The unit's permalink with the topic's words its text holds to mark on landing (?mark=, as a search result's
+    /// link has: site.js marks them), so that the reader sees why the unit is on the topic's page.
+    /// </summary>
+    private static string WithMarks(UnitVm view, Topic topic)
+    {
+        var words = view.Text.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var marks = topic.WordsIn(view.TextLang).Select(w => w.ToLowerInvariant()).Where(words.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (marks.Count == 0) return view.Url;
+        var hash = view.Url.IndexOf('#');
+        return view.Url[..hash] + "?mark=" + string.Join('+', marks.Select(Uri.EscapeDataString)) + view.Url[hash..];
+    }
+
+    private static readonly char[] WordBreaks = [.. " \u00A0\u202F,;:.!?()«»“”‘’'\"—–-/…"];
 
     private string Capitalized(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
