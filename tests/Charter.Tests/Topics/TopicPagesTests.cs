@@ -59,6 +59,9 @@ public sealed class TopicPagesTests(RealSiteFixture site)
         Assert.NotNull(site.Page($"{lang}/lampedusa/index.html").QuerySelector($".site-nav a[href='/{lang}/topics/']"));
         Assert.Contains($"/{lang}/topics/housing/</loc>", System.Text.Encoding.UTF8.GetString(site.Files["sitemap.xml"]));
         Assert.EndsWith($"/{lang}/topics/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        using var jsonLd = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("DefinedTermSet", jsonLd.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(site.Content.Topics.Length, jsonLd.RootElement.GetProperty("hasDefinedTerm").GetArrayLength());
     }
 
     [Theory]
@@ -77,6 +80,11 @@ public sealed class TopicPagesTests(RealSiteFixture site)
             Assert.All(linked, h => Assert.StartsWith($"/{lang}/lampedusa/", h));
             Assert.All(page.QuerySelectorAll(".topic-group"), g => Assert.Matches(@"\(\d+\)", g.QuerySelector("h2")!.TextContent));
         }
+        var topicPage = site.Page($"{lang}/topics/housing/index.html");
+        using var jsonLd = JsonDocument.Parse(topicPage.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("CollectionPage", jsonLd.RootElement.GetProperty("@type").GetString());
+        Assert.Equal("housing", jsonLd.RootElement.GetProperty("about").GetProperty("termCode").GetString());
+        Assert.Equal(topicPage.QuerySelectorAll(".topic-units a").Length, jsonLd.RootElement.GetProperty("hasPart").GetArrayLength());
         // The housing page leads to p2-3 with the topic's word in that language to mark on landing.
         var housing = site.Page($"{lang}/topics/housing/index.html").QuerySelector(".topic-units a[href$='#p2-3']")!.GetAttribute("href")!;
         Assert.Contains("?mark=" + lang switch { "fr" => "logement", "es" => "vivienda", _ => "housing" }, housing);

@@ -1,6 +1,5 @@
 using Charter.Core.Model;
 using Charter.Core.Resolve;
-using Charter.Site.Index;
 
 namespace Charter.Site.Render.Pages;
 

@@ -18,7 +18,7 @@ public sealed class TopicPages(PageContext page, UnitViews units)
     {
         if (!Any(page.Site)) yield break;
         var topics = page.Site.Topics.Select(View).ToEquatable();
-        yield return Index(topics);
+        yield return TopicIndex(topics);
         foreach (var (topic, view) in page.Site.Topics.Zip(topics)) yield return Topic(topic, view);
     }
 
@@ -40,11 +40,11 @@ public sealed class TopicPages(PageContext page, UnitViews units)
 
     private string Description(Topic topic) => topic.Description.In(page.Lang, page.Config.DefaultLanguage) is { } d ? page.Typo(d, page.Lang) : "";
 
-    private PageSpec Index(EquatableList<TopicVm> topics)
+    private PageSpec TopicIndex(EquatableList<TopicVm> topics)
     {
         var t = page.T;
         var path = Permalinks.Topics(page.Lang);
-        var jsonLd = Charter.Site.Index.Json.LinkedData(w =>
+        var jsonLd = Index.Json.LinkedData(w =>
         {
             w.WriteStartObject();
             w.WriteString("@context", "https://schema.org");
@@ -81,7 +81,7 @@ public sealed class TopicPages(PageContext page, UnitViews units)
                 new TopicGroupVm(g.Key, prefix + Capitalized(g.First().Kind.Plural.In(page.Lang, page.Config.DefaultLanguage) ?? g.Key),
                     g.Select(u => Unit(e, u, topic)).ToEquatable()));
         }).ToEquatable();
-        var jsonLd = Charter.Site.Index.Json.LinkedData(w =>
+        var jsonLd = Index.Json.LinkedData(w =>
         {
             w.WriteStartObject();
             w.WriteString("@context", "https://schema.org");

@@ -1,6 +1,4 @@
-using Charter.Core.Resolve;
-
-namespace Charter.Site.Index;
+namespace Charter.Core.Resolve;
 
 /// <summary>
 /// The units search results can be narrowed to "in": those of a citable kind with a page of its own that holds
