@@ -26,7 +26,8 @@ public sealed class TopicTests(BrowserFixture site)
 
     private static async Task<List<string>> ResultIdsAsync(IPage page) =>
         (await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
-        .Select(h => h.Contains('#') ? h[(h.IndexOf('#') + 1)..] : h).ToList();
+        // A unit is its page's fragment; a declaration is a page of its own (/fr/declarations/ID/?mark=…).
+        .Select(h => h.Contains('#') ? h[(h.IndexOf('#') + 1)..] : h.Split('?')[0].TrimEnd('/').Split('/')[^1]).ToList();
 
     [Theory]
     [InlineData("fr", "logement")]
