@@ -14,8 +14,16 @@ public sealed record UnitRecord(string Id, string Kind, string? Number, string T
     /// <summary>The ids of its topics (content/{slug}/topics.yml); written only when it has some.</summary>
     public System.Collections.Immutable.ImmutableArray<string> Topics { get; init; } = [];
 
-    /// <summary>The id of the unit it is in for search's filter (its principle: <see cref="Groups"/>); in the document store only.</summary>
+    /// <summary>The id of the unit it is in for search's filter (its principle: Resolve.Groups); in the document store only.</summary>
     public string? In { get; init; }
+
+    // By value, topics included (an ImmutableArray compares by reference): the build cache reuses a search index
+    // when its documents equal the previous build's.
+    public bool Equals(UnitRecord? other) =>
+        other is not null && Id == other.Id && Kind == other.Kind && Number == other.Number && Title == other.Title && Text == other.Text
+        && Url == other.Url && In == other.In && Topics.SequenceEqual(other.Topics);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Number, Title, Text, Url, In, Topics.Length);
 }
 
 /// <summary>A topic as charter.json lists it: its id, its name in the file's language, and how many of the file's units it has.</summary>
