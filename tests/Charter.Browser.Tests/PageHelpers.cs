@@ -11,7 +11,7 @@ public static class PageHelpers
         Assert.NotNull(response);
         var expected = sitePage.Kind == "not found" ? 404 : 200;
         Assert.True(response.Status == expected, $"{sitePage}: HTTP {response.Status}, expected {expected}");
-        if (sitePage.Kind == "search with results") await WaitForSearchResultsAsync(page);
+        if (sitePage.Kind.StartsWith("search with", StringComparison.Ordinal)) await WaitForSearchResultsAsync(page);
     }
 
     public static async Task WaitForSearchResultsAsync(IPage page) =>

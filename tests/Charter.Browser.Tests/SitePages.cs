@@ -30,7 +30,10 @@ public static class SitePages
             new("acknowledgements", $"/{lang}/lampedusa/acknowledgements/"),
             new("declarations index", $"/{lang}/declarations/"),
             new("declaration", $"/{lang}/declarations/marrakech-2018/"),
+            new("topics index", $"/{lang}/topics/"),
+            new("topic", $"/{lang}/topics/housing/"),
             new("search with results", $"/{lang}/search/?q=" + Uri.EscapeDataString(lang switch { "fr" => "détention", "es" => "detención", _ => "detention" })),
+            new("search with filters", $"/{lang}/search/?q=" + Uri.EscapeDataString(lang switch { "fr" => "logement", "es" => "vivienda", _ => "housing" }) + "&kind=priority&topic=housing"),
             new("side by side", $"/{lang}/lampedusa/side-by-side/"),
             new("not found", $"/{lang}/no-such-page/"),
         ]);

@@ -93,6 +93,8 @@ public static partial class ContentLoader
         {
             Ledgers = LedgerLoader.Load(siteRoot, config, diagnostics),
             Updated = ContentDate.Of(siteRoot),
+            Topics = TopicLoader.Taxonomy(siteRoot, config, diagnostics),
+            TopicAssignments = TopicLoader.Assignments(siteRoot, config, slugs, diagnostics),
         };
     }
 

@@ -141,7 +141,8 @@ public static class StructureLoader
             f.Bool("show_number") ?? parent?.ShowNumber ?? true, headings.ToImmutable(), children, f.Location);
         var settings = (parent?.SettingsAt ?? ImmutableDictionary<string, SourceLocation>.Empty).ToBuilder();
         foreach (var key in f.Names()) if (f.KeyLocation(key) is { } at) settings[key] = at;
-        kind = kind with { SettingsAt = settings.ToImmutable(), Akn = f.String("akn") ?? parent?.Akn ?? AknElements.Hcontainer };
+        kind = kind with { SettingsAt = settings.ToImmutable(), Akn = f.String("akn") ?? parent?.Akn ?? AknElements.Hcontainer,
+            Topics = f.Bool("topics") ?? parent?.Topics ?? false };
         if (!AknElements.All.Contains(kind.Akn))
             diagnostics.Error(Codes.InvalidValue, f.LocationOf("akn")!, $"'{kind.Akn}' is not an Akoma Ntoso element a kind can be written as",
                 $"use one of: {string.Join(", ", AknElements.All)}");

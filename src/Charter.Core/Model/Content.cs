@@ -74,6 +74,12 @@ public sealed record SiteContent(
     /// <summary>The translation ledgers of the languages that have one (content/translations.{lang}.yml).</summary>
     public ImmutableDictionary<string, TranslationLedger> Ledgers { get; init; } = ImmutableDictionary<string, TranslationLedger>.Empty;
 
+    /// <summary>The site's taxonomy of topics (content/topics.yml), in its order; empty when the site has none.</summary>
+    public ImmutableArray<Topic> Topics { get; init; } = [];
+
+    /// <summary>Each charter's topic assignment (content/{slug}/topics.yml), for the charters that have one.</summary>
+    public ImmutableDictionary<string, TopicAssignment> TopicAssignments { get; init; } = ImmutableDictionary<string, TopicAssignment>.Empty;
+
     public CharterEdition? Edition(string slug, string language) =>
         Editions.TryGetValue((slug, language), out var e) ? e : null;
 }

@@ -156,6 +156,9 @@ public sealed record KindDef(
     /// <summary>Its Akoma Ntoso element (<see cref="AknElements"/>); a kind that names none is an <c>hcontainer</c>.</summary>
     public string Akn { get; init; } = AknElements.Hcontainer;
 
+    /// <summary>Whether its units are given topics (content/{slug}/topics.yml): a unit of such a kind without any is warned about.</summary>
+    public bool Topics { get; init; }
+
     /// <summary>Where its element stands in the AKN document.</summary>
     public AknPlace AknPlace => AknElements.PlaceOf(Akn);
 

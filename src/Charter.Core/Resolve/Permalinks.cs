@@ -13,6 +13,8 @@ public static class Permalinks
     public static string Declarations(string language) => $"{language}/declarations/";
     public static string Declaration(string language, string id) => $"{language}/declarations/{id}/";
     public static string Search(string language) => $"{language}/search/";
+    public static string Topics(string language) => $"{language}/topics/";
+    public static string Topic(string language, string id) => $"{language}/topics/{id}/";
 
     /// <summary>A page of the site's own under a charter (the side-by-side view), not one of its units.</summary>
     public static string CharterPage(string language, string slug, string page) => $"{language}/{slug}/{page}/";
@@ -45,7 +47,7 @@ public static class Permalinks
     /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would
     /// silently replace the site's own (or the reverse). Short forms (/fr/2/, /fr/2.3/) take every all-digit name.
     /// </summary>
-    public static readonly string[] ReservedSlugs = ["search", "declarations", "charter.json", "opensearch.xml"];
+    public static readonly string[] ReservedSlugs = ["search", "declarations", "topics", "charter.json", "opensearch.xml"];
 
     /// <summary>Why a charter's folder name cannot be its address, or null when it can.</summary>
     public static string? SlugProblem(string slug) =>

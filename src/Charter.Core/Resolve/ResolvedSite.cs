@@ -51,6 +51,11 @@ public sealed record ResolvedEdition(
 {
     /// <summary>Every unit of the charter, depth first, in reading order.</summary>
     public IEnumerable<ResolvedUnit> Units => Parts.SelectMany(p => p.DescendantsAndSelf());
+
+    /// <summary>The topic ids of each unit that has topics (content/{slug}/topics.yml, checked: known topics, units of kinds that take them).</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Topics { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    public ImmutableArray<string> TopicsOf(string unitId) => Topics.TryGetValue(unitId, out var topics) ? topics : [];
 }
 
 /// <summary>A declaration or framework in one language (or its fallback) with the passages that cite it.</summary>
@@ -69,6 +74,9 @@ public sealed record ResolvedSite(
 {
     /// <summary>When the content last changed, where the sources say (Load.ContentDate).</summary>
     public DateOnly? Updated { get; init; }
+
+    /// <summary>The site's topics (content/topics.yml), in their order; empty when it has none.</summary>
+    public ImmutableArray<Topic> Topics { get; init; } = [];
 
     /// <summary>Every unit of every translation against the source: current, outdated, not recorded, missing.</summary>
     public TranslationReport Translations { get; init; } = TranslationReport.Empty;

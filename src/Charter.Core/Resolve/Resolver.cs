@@ -45,7 +45,8 @@ public static partial class Resolver
                 var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
                 var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
                     u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
-                editions[(slug, language)] = new ResolvedEdition(slug, language, structure, meta, parts, passages);
+                editions[(slug, language)] = new ResolvedEdition(slug, language, structure, meta, parts, passages)
+                    { Topics = TopicsOf(content, slug, passages) };
             }
         }
 
@@ -94,7 +95,18 @@ public static partial class Resolver
         {
             Translations = TranslationStatus.Of(content, diagnostics),
             Updated = content.Updated,
+            Topics = content.Topics,
         };
+    }
+
+    /// <summary>The topics of a charter's units: the known ones, of units whose kind takes topics (the validator reports the rest).</summary>
+    private static ImmutableDictionary<string, ImmutableArray<string>> TopicsOf(SiteContent content, string slug, ImmutableArray<Passage> passages)
+    {
+        if (!content.TopicAssignments.TryGetValue(slug, out var assignment)) return ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+        var known = content.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        return passages.Where(p => p.Unit.Kind.Topics)
+            .Select(p => (p.Id, Topics: assignment.Of(p.Id).Where(known.Contains).Distinct(StringComparer.Ordinal).ToImmutableArray()))
+            .Where(x => !x.Topics.IsEmpty).ToImmutableDictionary(x => x.Id, x => x.Topics, StringComparer.Ordinal);
     }
 
     /// <summary>Places the units of one charter in one language, falling back file by file to the other languages, in their order.</summary>

@@ -53,6 +53,7 @@ public static partial class ContentValidator
             CompareFacts(editions, diagnostics);
         }
         CheckDeclarations(content, diagnostics);
+        TopicValidator.Validate(content, diagnostics);
     }
 
     /// <summary>A file present in one language and missing in another is a missing translation (warning).</summary>

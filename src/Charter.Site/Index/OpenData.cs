@@ -9,7 +9,25 @@ namespace Charter.Site.Index;
 public sealed record DocumentRecord(Charter.Core.Model.DocumentFacts Facts, string? Place, DateOnly? Updated);
 
 /// <summary>One entry of charter.json (contract 4 of DESIGN.md) and of the search document store.</summary>
-public sealed record UnitRecord(string Id, string Kind, string? Number, string Title, string Text, string Url);
+public sealed record UnitRecord(string Id, string Kind, string? Number, string Title, string Text, string Url)
+{
+    /// <summary>The ids of its topics (content/{slug}/topics.yml); written only when it has some.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Topics { get; init; } = [];
+
+    /// <summary>The id of the unit it is in for search's filter (its principle: Resolve.Groups); in the document store only.</summary>
+    public string? In { get; init; }
+
+    // By value, topics included (an ImmutableArray compares by reference): the build cache reuses a search index
+    // when its documents equal the previous build's.
+    public bool Equals(UnitRecord? other) =>
+        other is not null && Id == other.Id && Kind == other.Kind && Number == other.Number && Title == other.Title && Text == other.Text
+        && Url == other.Url && In == other.In && Topics.SequenceEqual(other.Topics);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Kind, Number, Title, Text, Url, In, Topics.Length);
+}
+
+/// <summary>A topic as charter.json lists it: its id, its name in the file's language, and how many of the file's units it has.</summary>
+public sealed record TopicRecord(string Id, string Name, int Count);
 
 /// <summary>
 /// The JSON the build writes, written the same way everywhere: names as given, readable Unicode, stable order.
@@ -31,7 +49,8 @@ public static class Json
 
     /// <summary>charter.json of one charter in one language (indented, to be read by people too).</summary>
     /// <param name="akn">The charter's Akoma Ntoso XML in this language.</param>
-    public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units, string? akn = null) =>
+    public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units,
+        string? akn = null, IReadOnlyList<TopicRecord>? topics = null) =>
         Write(indented: true, w =>
         {
             w.WriteStartObject();
@@ -55,8 +74,21 @@ public static class Json
                 w.WriteEndObject();
             }
             if (record.Updated is { } updated) w.WriteString("updated", updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (topics is { Count: > 0 })
+            {
+                w.WriteStartArray("topics");
+                foreach (var topic in topics)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", topic.Id);
+                    w.WriteString("name", topic.Name);
+                    w.WriteNumber("count", topic.Count);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartArray("units");
-            foreach (var unit in units) Unit(w, unit);
+            foreach (var unit in units) Unit(w, unit, store: false);
             w.WriteEndArray();
             w.WriteEndObject();
         });
@@ -66,11 +98,12 @@ public static class Json
         Write(indented: false, w =>
         {
             w.WriteStartArray();
-            foreach (var unit in units) Unit(w, unit);
+            foreach (var unit in units) Unit(w, unit, store: true);
             w.WriteEndArray();
         });
 
-    private static void Unit(Utf8JsonWriter w, UnitRecord unit)
+    /// <param name="store">Whether it is for the search document store, which also says what unit it is in.</param>
+    private static void Unit(Utf8JsonWriter w, UnitRecord unit, bool store)
     {
         w.WriteStartObject();
         w.WriteString("id", unit.Id);
@@ -80,6 +113,13 @@ public static class Json
         w.WriteString("title", unit.Title);
         w.WriteString("text", unit.Text);
         w.WriteString("url", unit.Url);
+        if (!unit.Topics.IsEmpty)
+        {
+            w.WriteStartArray("topics");
+            foreach (var topic in unit.Topics) w.WriteStringValue(topic);
+            w.WriteEndArray();
+        }
+        if (store && unit.In is { } group) w.WriteString("in", group);
         w.WriteEndObject();
     }
 

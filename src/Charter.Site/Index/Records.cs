@@ -32,7 +32,23 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
         site.Edition(slug, language).Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language)));
 
     private UnitRecord Record(Passage p, string text) =>
-        new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id));
+        new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id))
+        {
+            Topics = site.Edition(p.Slug, language).TopicsOf(p.Id),
+            In = GroupsOf(p.Slug).GetValueOrDefault(p.Id)?.Id,
+        };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, ResolvedUnit>> _groups = new(StringComparer.Ordinal);
+
+    private Dictionary<string, ResolvedUnit> GroupsOf(string slug) => _groups.GetOrAdd(slug, s => Groups.Of(site.Edition(s, language)));
+
+    /// <summary>The site's topics as a charter's charter.json lists them: those its units have, with their counts, in the taxonomy's order.</summary>
+    public IReadOnlyList<TopicRecord> Topics(string slug)
+    {
+        var edition = site.Edition(slug, language);
+        return site.Topics.Select(t => new TopicRecord(t.Id, strings[language].Typography.Apply(t.Name.In(language, site.Config.DefaultLanguage) ?? t.Id),
+            edition.Topics.Values.Count(ids => ids.Contains(t.Id)))).Where(t => t.Count > 0).ToList();
+    }
 
     private string Plain(ResolvedUnit unit) => unit.Unit.Text is not null || unit.Kind.Text != "none"
         ? Plain(unit.Unit.Text, unit.Language)

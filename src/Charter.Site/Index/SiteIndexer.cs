@@ -25,7 +25,7 @@ public static class SiteIndexer
                 var meta = site.Edition(slug, language).Meta.Value;
                 return Json.OpenData(language, meta.Title, meta.Citation, records.Href(Permalinks.Charter(language, slug)),
                     new DocumentRecord(meta.Facts, meta.Place, site.Updated), records.Units(slug).Concat(records.DeclarationRecords()),
-                    records.Href(Export.AknExport.PathFor(language, slug)));
+                    records.Href(Export.AknExport.PathFor(language, slug)), records.Topics(slug));
             });
             yield return ($"{language}/{slug}/charter.json", () => bytes.Value);
             if (slug == site.MainCharter) yield return ($"{language}/charter.json", () => bytes.Value);

@@ -15,10 +15,11 @@ public sealed class PageFactory
 {
     /// <summary>The templates of the site's own pages (besides the layout and those the charters' structures name).</summary>
     public static readonly IReadOnlyList<string> SiteTemplates =
-        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "search", "redirect"];
+        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "topics", "topic", "search", "redirect"];
 
     private readonly CharterPages _charters;
     private readonly DeclarationPages _declarations;
+    private readonly TopicPages _topics;
     private readonly SitePages _site;
     private readonly SideBySidePage _sideBySide;
 
@@ -28,7 +29,8 @@ public sealed class PageFactory
         Units = new UnitViews(context);
         _charters = new CharterPages(context, Units);
         _declarations = new DeclarationPages(context, Units);
-        _site = new SitePages(context, Units, _charters, _declarations);
+        _topics = new TopicPages(context, Units);
+        _site = new SitePages(context, Units, _charters, _declarations, _topics);
         _sideBySide = new SideBySidePage(context, family);
     }
 
@@ -62,6 +64,7 @@ public sealed class PageFactory
             yield return _sideBySide.For(edition, _charters.Card(edition));
         }
         foreach (var page in _declarations.Pages()) yield return page;
+        foreach (var page in _topics.Pages()) yield return page;
         yield return _site.Search();
         foreach (var page in _site.ShortForms()) yield return page;
     }
@@ -78,7 +81,8 @@ public sealed class PageFactory
         var config = c.Config;
         return new(config.TitleIn(c.Lang), config.BasePath, c.Href(Permalinks.LanguageHome(c.Lang)),
             c.Href(Permalinks.Search(c.Lang)), c.Href("assets/"), c.Href($"{c.Lang}/opensearch.xml"), c.Href(Permalinks.Declarations(c.Lang)),
-            config.Languages.Select(l => c.Alternate(l, Permalinks.LanguageHome(l))).ToEquatable(), SourceNote());
+            config.Languages.Select(l => c.Alternate(l, Permalinks.LanguageHome(l))).ToEquatable(), SourceNote())
+            { TopicsUrl = TopicPages.Any(c.Site) ? c.Href(Permalinks.Topics(c.Lang)) : null };
     }
 
     /// <summary>"Texte source en français ; traductions en anglais et espagnol, …": from the site's languages, in this one.</summary>

@@ -19,6 +19,9 @@ public sealed record SiteVm(string Title, string BasePath, string HomeUrl, strin
 {
     /// <summary>Each charter's downloads in this language, by its slug (site.downloads[charter.slug]): only files the build made.</summary>
     public EquatableMap Downloads { get; init; } = EquatableMap.Empty;
+
+    /// <summary>The "browse by topic" page in this language, when the site has topics.</summary>
+    public string? TopicsUrl { get; init; }
 }
 
 /// <summary>A file to download: its kind ("pdf"), address, media type, language and how the page names it ("PDF (312 ko)").</summary>
@@ -67,6 +70,9 @@ public sealed record UnitVm(
 
     /// <summary>Its cite panel: the ready citations, the downloads and the short permalink (null when its kind is not citable).</summary>
     public CiteVm? Cite { get; init; }
+
+    /// <summary>The topics it is about (content/{slug}/topics.yml), each a link to its topic page.</summary>
+    public EquatableList<LinkVm> Topics { get; init; } = EquatableList<LinkVm>.Empty;
 
     /// <summary>When its translation is out of date (the source text changed since it was marked): the note the reader sees, and the source's link.</summary>
     public OutdatedVm? Outdated { get; init; }
@@ -139,3 +145,14 @@ public sealed record CiteStyleVm(string Id, string Name, EquatableList<Charter.S
 /// <param name="Rights">The licence's address, only where the charter states a licence.</param>
 public sealed record CitationMetaVm(string Title, string Author, string? HighwireDate, string? Date, string Language, string PublicUrl,
     string Publisher, string? Rights, string Identifier, string Slug);
+
+/// <summary>A topic as listed: its id, name and description in the page's language, its page and how many units it has.</summary>
+/// <param name="CountLabel">The count in words ("12 passages").</param>
+public sealed record TopicVm(string Id, string Name, string Description, string Url, int Count, string CountLabel);
+
+/// <summary>The units of one kind on a topic's page ("Priorités"), in reading order.</summary>
+public sealed record TopicGroupVm(string Kind, string Heading, EquatableList<TopicUnitVm> Units);
+
+/// <param name="Heading">What names it after its label ("Équité"), if anything.</param>
+/// <param name="Excerpt">The start of its text, in <paramref name="TextLang"/>.</param>
+public sealed record TopicUnitVm(string Id, string Label, string? Heading, string Excerpt, string Url, string TextLang);

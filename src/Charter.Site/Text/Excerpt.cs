@@ -30,6 +30,15 @@ public static partial class Excerpt
         return (start > 0 || from > 0 ? "… " : "") + string.Join(' ', all.Skip(from).Take(MaxWords)) + " …";
     }
 
+    /// <summary>The start of a text, cut after a whole word at about <paramref name="max"/> characters (a list's excerpt).</summary>
+    public static string Start(string text, int max = 180)
+    {
+        text = text.Trim();
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > 0 ? cut : max)].TrimEnd(',', ';', ':', ' ', '\u00A0', '\u202F') + " …";
+    }
+
     /// <summary>The words of the first link to <paramref name="id"/>, without Markdown emphasis.</summary>
     private static string? LinkedWords(string markdown, string id)
     {

@@ -149,8 +149,9 @@ public class RealContentTests(RealSiteFixture real)
     public void Page_count_is_as_expected()
     {
         // Per language: the language home; the charter's home, vision, principles index, 7 principles, commitments,
-        // timeline, acknowledgements and side-by-side view (14); the declarations index and 17 documents; search.
-        const int perLanguage = 1 + 14 + 1 + 17 + 1;
+        // timeline, acknowledgements and side-by-side view (14); the declarations index and 17 documents; the topics
+        // index and a page per topic; search.
+        var perLanguage = 1 + 14 + 1 + 17 + 1 + real.Content.Topics.Length + 1;
         Assert.All(real.Languages, l => Assert.Equal(perLanguage, real.Result.Stats!.PagesPerLanguage[l]));
         // Plus, not indexed, the short addresses: /fr/2/ and /fr/2.3/ (7 + 35), /fr/v3/ (7 premises), /fr/c4-7/ (30
         // commitments and 13 calls), /fr/m9/ (12 milestones); and at the root index.html and 404.html.

@@ -108,6 +108,7 @@ public sealed class PageContext
         foreach (var part in e.Parts.Where(p => p.HasPage))
             if (part.Kind.Nav.In(Lang, Config.DefaultLanguage) is { } label) Add(Typo(label, Lang), part.PagePath);
         Add(T["nav_declarations"], Permalinks.Declarations(Lang));
+        if (TopicPages.Any(Site)) Add(T["nav_topics"], Permalinks.Topics(Lang));
         return links.ToEquatable();
     }
 

@@ -4,7 +4,7 @@ using Charter.Core.Resolve;
 namespace Charter.Site.Render.Pages;
 
 /// <summary>The site's own pages in one language: its home, search, short addresses, and (for the default language) the picker and 404.</summary>
-public sealed class SitePages(PageContext page, UnitViews units, CharterPages charters, DeclarationPages declarations)
+public sealed class SitePages(PageContext page, UnitViews units, CharterPages charters, DeclarationPages declarations, TopicPages topics)
 {
     public PageSpec Home()
     {
@@ -30,7 +30,8 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
             page.Href(Permalinks.Search(l)), t.Format("search_try_other", ("language", t.NameOf(page.LanguageOf(l)))))).ToEquatable();
         return new PageSpec(path, "search", vm, PageContext.Data(
             ("index_url", page.Href($"{page.Lang}/search/index.json")), ("documents_url", page.Href($"{page.Lang}/search/documents.json")),
-            ("scripts", string.Join(' ', scripts.Select(s => page.Href("assets/vendor/" + s)))), ("elsewhere", others)));
+            ("scripts", string.Join(' ', scripts.Select(s => page.Href("assets/vendor/" + s)))), ("elsewhere", others),
+            ("filters", SearchFilters.For(page, topics.Name))));
     }
 
     /// <summary>Short addresses for the main charter's units whose kind gives one (/fr/2.3/ → principle 2, priority 3).</summary>

@@ -85,6 +85,8 @@ public sealed class UnitViews(PageContext page)
             {
                 Citable = u.Kind.Citable, Outdated = Outdated(e, u, url),
                 Cite = u.Kind.Citable ? page.Cite.Panel(e, page.Cite.Item(e, u)) : null,
+                Topics = e.TopicsOf(u.Id).Select(id => page.Site.Topics.First(t => t.Id == id))
+                    .Select(t => new LinkVm(page.Typo(t.Name.In(lang, page.Config.DefaultLanguage) ?? t.Id, lang), page.Href(Permalinks.Topic(lang, t.Id)))).ToEquatable(),
             };
         _units[(e.Slug, u.Id)] = unit;
         return unit;

@@ -609,7 +609,42 @@
     elsewhere.hidden = otherLanguageQuery == null || links.length === 0;
   }
 
-  function updateUrl(query) {
+  /*
+   * Filters (kind, the unit a result is in, topic): selects in the form, named as their URL parameters, each
+   * narrowing the results to the documents whose field (kind, in, topics) holds the chosen value. A filter with no
+   * query lists every document it keeps, in reading order.
+   */
+  var filterSelects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
+  var clearFilters = document.getElementById('search-filters-clear');
+
+  function activeFilters() {
+    var chosen = {};
+    filterSelects.forEach(function (select) {
+      if (select.value) {
+        chosen[select.getAttribute('data-filter')] = select.value;
+      }
+    });
+    return chosen;
+  }
+
+  function hasFilters(filters) {
+    return Object.keys(filters).length > 0;
+  }
+
+  function keeps(doc, filters) {
+    if (!doc) {
+      return false;
+    }
+    return Object.keys(filters).every(function (name) {
+      var value = filters[name];
+      if (name === 'topic') {
+        return (doc.topics || []).indexOf(value) !== -1;
+      }
+      return doc[name] === value;
+    });
+  }
+
+  function updateUrl(query, filters) {
     if (!window.history || !window.history.replaceState) {
       return;
     }
@@ -619,6 +654,14 @@
     } else {
       url.searchParams.delete('q');
     }
+    filterSelects.forEach(function (select) {
+      var name = select.getAttribute('data-filter');
+      if (filters[name]) {
+        url.searchParams.set(name, filters[name]);
+      } else {
+        url.searchParams.delete(name);
+      }
+    });
     if (url.href !== window.location.href) {
       window.history.replaceState(window.history.state, '', url.href);
     }
@@ -637,14 +680,22 @@
     });
   }
 
-  function show(ready, query) {
+  function show(ready, query, filters) {
     var started = window.performance ? performance.now() : 0;
-    var results = ranked(ready, ready.search(query));
     var close = null;
-    if (results.length === 0) {
-      close = ready.searchClose(query);
-      results = ranked(ready, close.results);
+    var results;
+    if (!query.trim()) {
+      // Filters alone: every document they keep, in reading order, nothing marked.
+      results = ready.documents.map(function (doc, i) { return { ref: String(i), terms: [] }; });
+    } else {
+      results = ranked(ready, ready.search(query));
+      if (results.length === 0) {
+        close = ready.searchClose(query);
+        results = ranked(ready, close.results);
+      }
     }
+    var found = results.length;
+    results = results.filter(function (result) { return keeps(ready.documents[Number(result.ref)], filters); });
     var fragment = document.createDocumentFragment();
     results.forEach(function (result) {
       var li = renderResult(ready, result);
@@ -659,6 +710,8 @@
     if (count > 0 && close) {
       setStatus(format(text('i18nClose', 'No results for “{q}”; results for close words: {words}.'),
         { q: query.trim(), words: close.words.join(', ') }) + ' ' + counted);
+    } else if (count === 0 && found > 0) {
+      setStatus(text('i18nNoneFiltered', 'No results with these filters.'));
     } else if (count === 0) {
       setStatus(format(text('i18nNone', 'No results for “{q}”.'), { q: query.trim() }), query.trim());
     } else {
@@ -668,25 +721,30 @@
   }
 
   function search(query) {
-    updateUrl(query.trim());
-    state.pending = query;
-    if (!query.trim()) {
+    var filters = activeFilters();
+    var key = query + '\u0000' + JSON.stringify(filters);
+    updateUrl(query.trim(), filters);
+    if (clearFilters) {
+      clearFilters.hidden = !hasFilters(filters);
+    }
+    state.pending = key;
+    if (!query.trim() && !hasFilters(filters)) {
       clear(list);
       setStatus('');
       return;
     }
     if (state.ready) {
-      show(state.ready, query);
+      show(state.ready, query, filters);
       return;
     }
     setStatus(text('i18nLoading', 'Loading…'));
     load().then(function (ready) {
-      // Only the latest query counts: the reader may have typed on while the index loaded.
-      if (state.pending === query) {
-        show(ready, query);
+      // Only the latest search counts: the reader may have typed on while the index loaded.
+      if (state.pending === key) {
+        show(ready, query, filters);
       }
     }, function () {
-      if (state.pending === query) {
+      if (state.pending === key) {
         setStatus(text('i18nError', 'The search is unavailable.'));
       }
     });
@@ -710,9 +768,31 @@
     });
   }
 
-  var initial = new URLSearchParams(window.location.search).get('q');
-  if (initial) {
-    input.value = initial;
+  filterSelects.forEach(function (select) {
+    select.addEventListener('change', function () {
+      clearTimeout(state.timer);
+      search(input.value);
+    });
+  });
+
+  if (clearFilters) {
+    clearFilters.addEventListener('click', function () {
+      filterSelects.forEach(function (select) { select.value = ''; });
+      search(input.value);
+      input.focus();
+    });
+  }
+
+  // A shared link restores its search: the words, and each filter whose value is one of its options.
+  var params = new URLSearchParams(window.location.search);
+  filterSelects.forEach(function (select) {
+    var value = params.get(select.getAttribute('data-filter'));
+    var known = value && Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+    select.value = known ? value : '';
+  });
+  var initial = params.get('q') || '';
+  input.value = initial;
+  if (initial || hasFilters(activeFilters())) {
     search(initial);
   }
 })(typeof window !== 'undefined' ? window : this);
