@@ -110,7 +110,7 @@ public sealed class SiteSnapshot
         var built = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in result.Files) built[file.Path] = file.Content;
         // Assets are read now, not at request time: nothing a request asks for ever reaches the disk.
-        foreach (var (path, source) in result.Assets) built[path] = File.ReadAllBytes(source);
+        foreach (var (path, source) in result.Assets) built[path] = Charter.Site.Write.AssetText.Read(path, source);
 
         var tag = Encoding.UTF8.GetBytes($"<script src=\"{LiveScriptPath}\" data-build=\"{build}\" defer></script>");
         var files = built.Select(kv =>

@@ -60,7 +60,8 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Copies a file as it is (theme assets).</summary>
     public void Copy(string relative, string source)
     {
-        File.Copy(source, Target(relative), overwrite: true);
+        if (AssetText.IsCompacted(relative)) File.WriteAllBytes(Target(relative), AssetText.Read(relative, source));
+        else File.Copy(source, Target(relative), overwrite: true);
         Interlocked.Increment(ref _count);
     }
 
