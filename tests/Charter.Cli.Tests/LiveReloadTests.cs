@@ -35,7 +35,7 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
 
     [Theory]
     [InlineData("charter.yml", "fr: Charte de Lampedusa — CGLU", "fr: Charte de Lampedusa — CGLU yml-edit-51", "fr/", "yml-edit-51")]
-    [InlineData("themes/default/assets/css/charter.css", "", "/* css-edit-52 */\n", "assets/css/charter.css", "css-edit-52")]
+    [InlineData("themes/default/assets/css/charter.css", "", ".css-edit-52 { color: inherit; }\n", "assets/css/charter.css", "css-edit-52")]
     [InlineData("themes/default/templates/layout.liquid", "</footer>", "<p>layout-edit-53</p></footer>", "fr/", "layout-edit-53")]
     public async Task Editing_the_configuration_or_the_theme_reloads_too(string file, string find, string replace, string page, string marker)
     {
