@@ -12,29 +12,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 js="$root/tests/js"
 
-node_modules_ok() {
-  local marker="$js/node_modules/.package-lock.json" # written by npm on every install
-  [[ -f "$marker" && -f "$js/node_modules/lunr/lunr.min.js" && -f "$js/node_modules/lunr-languages/lunr.fr.js" ]] || return 1
-  [[ ! "$js/package-lock.json" -nt "$marker" && ! "$js/package.json" -nt "$marker" ]] || return 1
+source "$root/scripts/npm-ensure.sh"
+# What must be there besides a fresh install: the exact versions the oracle tests and the audit are written for.
+search_packages_ok() {
+  [[ -f "$js/node_modules/lunr/lunr.min.js" && -f "$js/node_modules/lunr-languages/lunr.fr.js" ]] || return 1
   grep -q '"version": "2.3.9"' "$js/node_modules/lunr/package.json" || return 1
   grep -q '"version": "1.22.0"' "$js/node_modules/lunr-languages/package.json" || return 1
   grep -q '"version": "12.8.2"' "$js/node_modules/lighthouse/package.json" 2>/dev/null || return 1
 }
-
-if ! node_modules_ok; then
-  if ! command -v npm >/dev/null 2>&1; then
-    echo "ensure-search-deps: npm is needed to install tests/js (lunr, lunr-languages, lighthouse)" >&2
-    exit 1
-  fi
-  (
-    flock 9
-    if ! node_modules_ok; then
-      echo "ensure-search-deps: npm ci in tests/js" >&2
-      (cd "$js" && npm ci --no-audit --no-fund --loglevel=error >&2)
-      touch "$js/node_modules/.package-lock.json"
-    fi
-  ) 9>"/tmp/charter-npm.lock"
-fi
+ensure_npm_folder ensure-search-deps "$js" search_packages_ok
 
 # Word list → the Debian package that installs it.
 declare -A dicts=(
