@@ -61,8 +61,25 @@ public partial class GlossaryTests(RealSiteFixture real)
     private Dictionary<string, string> Units(string language)
     {
         using var json = real.Json($"{language}/lampedusa/charter.json");
-        return json.RootElement.GetProperty("units").EnumerateArray()
+        var units = json.RootElement.GetProperty("units").EnumerateArray()
             .ToDictionary(u => u.GetProperty("id").GetString()!, u => Normalise(u.GetProperty("title").GetString() + " " + u.GetProperty("text").GetString()));
+        // The topics' names and descriptions are translated text too (issue 19), held to the same glossary.
+        foreach (var (id, text) in Topics(language)) units.Add("topic:" + id, Normalise(text));
+        return units;
+    }
+
+    /// <summary>Each topic of content/topics.yml, its name and description in one language.</summary>
+    private static IEnumerable<(string Id, string Text)> Topics(string language)
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        using (var reader = File.OpenText(Path.Combine(Repo.Root, "content", "topics.yml"))) yaml.Load(reader);
+        var topics = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode)["topics"];
+        foreach (var (key, value) in topics.Children)
+        {
+            var topic = (YamlDotNet.RepresentationModel.YamlMappingNode)value;
+            string In(string field) => ((YamlDotNet.RepresentationModel.YamlMappingNode)topic[field])[language].ToString();
+            yield return (key.ToString(), In("name") + " " + In("description"));
+        }
     }
 
     [Fact]
