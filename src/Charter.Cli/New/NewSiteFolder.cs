@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Charter.Site.Write;
 
 namespace Charter.Cli.New;
 
@@ -96,7 +96,7 @@ public static class NewSiteFolder
     /// <summary>A staging folder of a <c>new</c> that is no longer running.</summary>
     private static bool IsDebris(string? name, string prefix) =>
         name is not null && name.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(name[prefix.Length..], out var pid)
-        && pid != Environment.ProcessId && !IsRunning(pid);
+        && pid != Environment.ProcessId && !Processes.IsRunning(pid);
 
     private static void RemoveDebris(string folder, string prefix)
     {
@@ -106,16 +106,5 @@ public static class NewSiteFolder
             try { Directory.Delete(debris, recursive: true); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another new got there first */ }
         }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Charter.Core.Safety;
 using Charter.Site.Render;
 
@@ -118,7 +117,7 @@ public sealed class StagedOutput : IDisposable
             foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.{kind}-*").Order(StringComparer.Ordinal))
             {
                 var pid = Path.GetFileName(folder)[$".{name}.{kind}-".Length..];
-                if (!int.TryParse(pid, out var id) || (id != Environment.ProcessId && IsRunning(id))) continue;
+                if (!int.TryParse(pid, out var id) || (id != Environment.ProcessId && Processes.IsRunning(id))) continue;
                 try
                 {
                     if (kind == "previous" && !Directory.Exists(output)) Directory.Move(folder, output);
@@ -127,16 +126,5 @@ public sealed class StagedOutput : IDisposable
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another build got there first */ }
             }
         }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 }
