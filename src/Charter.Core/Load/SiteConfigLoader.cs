@@ -67,6 +67,7 @@ public static partial class SiteConfigLoader
         var allowHtml = fields.Bool("allow_html") ?? false;
         var main = fields.String("main_charter");
         var limits = ReadLimits(fields, diagnostics);
+        var strings = ReadStrings(fields, languages, diagnostics);
         fields.ReportUnknown();
 
         // Errors of this file, not a count of the shared bag's: nothing else may be reading in parallel, but nothing relies on it.
@@ -74,7 +75,28 @@ public static partial class SiteConfigLoader
         return new SiteConfig(languages, defaultLanguage, titles, baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", theme, allowHtml, main, limits)
         {
             MainCharterAt = fields.LocationOf("main_charter"),
+            Strings = strings,
         };
+    }
+
+    /// <summary>
+    /// 'strings:' in charter.yml: UI strings of the theme, each a text per language ('{ fr: …, en: … }') or one for all.
+    /// Whether the theme has each key is checked when the theme is read (SiteBuilder), where its strings are known.
+    /// </summary>
+    private static ImmutableArray<StringOverride> ReadStrings(FieldReader fields, ImmutableArray<string> languages, DiagnosticBag diagnostics)
+    {
+        if (fields.Mapping("strings") is not { } f) return [];
+        var result = ImmutableArray.CreateBuilder<StringOverride>();
+        foreach (var key in f.Names())
+        {
+            var at = f.KeyLocation(key) ?? f.Location;
+            var text = f.Localized(key);
+            foreach (var language in text.ByLanguage.Keys.Where(l => l != "*" && !languages.Contains(l)))
+                diagnostics.Error(Codes.UnknownLanguage, at, $"strings: '{key}' is given for '{language}', which is not one of the languages",
+                    $"use one of: {string.Join(", ", languages)}");
+            if (!text.IsEmpty) result.Add(new StringOverride(key, text, at));
+        }
+        return result.ToImmutable();
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public sealed record SiteConfig(
     /// <summary>Where charter.yml names the main charter, for the diagnostic when no such charter exists.</summary>
     public Diagnostics.SourceLocation? MainCharterAt { get; init; }
 
+    /// <summary>
+    /// The theme's UI strings this site words its own way (charter.yml 'strings:'), by key: wording that belongs to
+    /// the site's content (a search box's examples), not to a theme every site shares.
+    /// </summary>
+    public ImmutableArray<StringOverride> Strings { get; init; } = [];
+
     /// <summary>The path part of the base URL, always ending in '/': where the site lives on its host.</summary>
     public string BasePath
     {
@@ -31,4 +37,12 @@ public sealed record SiteConfig(
 
     public string TitleIn(string language) =>
         Title.TryGetValue(language, out var t) ? t : Title.TryGetValue(DefaultLanguage, out var d) ? d : "Charter";
+}
+
+/// <summary>A UI string of the theme given by the site, per language (or one text for every language, "*").</summary>
+public sealed record StringOverride(string Key, LocalizedText Text, Diagnostics.SourceLocation At)
+{
+    /// <summary>The site's text in this language, or null where the theme's stands.</summary>
+    public string? In(string language) =>
+        Text.ByLanguage.TryGetValue(language, out var own) ? own : Text.ByLanguage.GetValueOrDefault("*");
 }

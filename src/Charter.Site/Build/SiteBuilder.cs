@@ -218,12 +218,17 @@ public static class SiteBuilder
                 $"create themes/{config.Theme}/ or use 'theme: default'");
         else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout).Append(Print.PrintBook.Template), diagnostics);
         // A key a translation lacks is shown in the default language rather than as its name.
-        var defaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
+        var themeDefaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
+        foreach (var unknown in config.Strings.Where(o => theme.Exists && !themeDefaults.ContainsKey(o.Key)))
+            diagnostics.Error(Codes.UnknownField, unknown.At, $"strings: the theme has no UI string '{unknown.Key}'",
+                $"use a key of themes/{config.Theme}/i18n/{config.DefaultLanguage}.yml, such as search_placeholder");
+        var defaults = WithSiteStrings(themeDefaults, themeDefaults, config, config.DefaultLanguage);
         var strings = config.Languages.ToDictionary(l => l, l =>
         {
-            var (own, language) = theme.Strings(l, diagnostics);
+            var (themeOwn, language) = theme.Strings(l, diagnostics);
+            var own = WithSiteStrings(themeOwn, themeDefaults, config, l);
             // A file that exists but could not be read has its error; "no UI strings" would send the editor elsewhere.
-            if (own.IsEmpty && l != config.DefaultLanguage && !diagnostics.HasErrorIn($"themes/{config.Theme}/i18n/{l}.yml"))
+            if (themeOwn.IsEmpty && l != config.DefaultLanguage && !diagnostics.HasErrorIn($"themes/{config.Theme}/i18n/{l}.yml"))
                 diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File($"themes/{config.Theme}/i18n/{l}.yml"),
                     $"the theme has no UI strings for '{l}'; its pages show the '{config.DefaultLanguage}' ones",
                     $"copy themes/default/i18n/{config.DefaultLanguage}.yml to themes/{config.Theme}/i18n/{l}.yml in the site, then translate it and its 'language:' block");
@@ -232,6 +237,12 @@ public static class SiteBuilder
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
         return new RenderTools(theme, strings, markdown);
     }
+
+    /// <summary>A language's UI strings with the site's own wording (charter.yml 'strings:') in place of the theme's.</summary>
+    /// Only keys the theme has (in its default language) are taken; the others are reported.
+    private static ImmutableDictionary<string, string> WithSiteStrings(ImmutableDictionary<string, string> own, ImmutableDictionary<string, string> known,
+        SiteConfig config, string language) =>
+        config.Strings.Aggregate(own, (strings, o) => o.In(language) is { } text && known.ContainsKey(o.Key) ? strings.SetItem(o.Key, text) : strings);
 
     /// <summary>Every page's model, the languages in parallel (each factory caches its own units).</summary>
     private static List<PageSpec> PageModels(ResolvedSite site, IReadOnlyDictionary<string, PageFactory> factories)
