@@ -219,6 +219,15 @@ public static class SiteBuilder
         else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout).Append(Print.PrintBook.Template), diagnostics);
         // A key a translation lacks is shown in the default language rather than as its name.
         var themeDefaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
+        var sourceStrings = $"themes/{config.Theme}/i18n/{config.DefaultLanguage}.yml";
+        if (themeDefaults.IsEmpty && theme.Exists && !diagnostics.HasErrorIn(sourceStrings))
+        {
+            // Every other language falls back to the source language's strings: without them, every label would be blank.
+            diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(sourceStrings),
+                $"the theme has no UI strings for '{config.DefaultLanguage}', the source language; its pages show the tool's own ({Theme.Theme.ToolLanguage}) ones",
+                $"copy themes/default/i18n/{Theme.Theme.ToolLanguage}.yml to {sourceStrings} in the site, then translate it and its 'language:' block");
+            themeDefaults = theme.Strings(Theme.Theme.ToolLanguage, diagnostics).Strings;
+        }
         foreach (var unknown in config.Strings.Where(o => theme.Exists && !themeDefaults.ContainsKey(o.Key)))
             diagnostics.Error(Codes.UnknownField, unknown.At, $"strings: the theme has no UI string '{unknown.Key}'",
                 $"use a key of themes/{config.Theme}/i18n/{config.DefaultLanguage}.yml, such as search_placeholder");

@@ -262,6 +262,12 @@ public sealed partial class Theme
         return (result.ToImmutableDictionary(StringComparer.Ordinal), parsed);
     }
 
+    /// <summary>
+    /// The tool's own language (its messages, the schemas' descriptions): its UI strings stand in, with a warning, for a
+    /// source language the theme has none for.
+    /// </summary>
+    public const string ToolLanguage = "en";
+
     /// <summary>The key of the descriptor block in an i18n file.</summary>
     public const string LanguageBlock = "language";
 

@@ -55,3 +55,26 @@ public sealed class SiteStringsTests
         Assert.Contains("'de'", DiagnosticAssert.SingleError(result, Codes.UnknownLanguage, "charter.yml", 10).Message);
     }
 }
+
+/// <summary>A source language the theme has no UI strings for: the tool's own strings, with a warning, not blank labels.</summary>
+public sealed class SourceLanguageWithoutStringsTests
+{
+    [Fact]
+    public void Its_pages_show_the_tool_s_strings_and_the_build_says_where_to_put_its_own()
+    {
+        using var site = new TempDir(Repo.Fixture("mini"));
+        foreach (var file in Directory.EnumerateFiles(site.Full("content"), "*.fr.md", SearchOption.AllDirectories).ToList())
+            File.Move(file, file[..^".fr.md".Length] + ".de.md");
+        site.Replace("charter.yml", "languages: [fr, en]", "languages: [de, en]");
+        site.Replace("charter.yml", "default_language: fr", "default_language: de");
+        site.Replace("charter.yml", "  fr: Site de démonstration", "  de: Demo-Website");
+        var result = Builds.InMemory(site.Path);
+        result.AssertSucceeded();
+        var warning = Assert.Single(result.Warnings(), w => w.Location.Path == "themes/default/i18n/de.yml");
+        Assert.Contains("source language", warning.Message);
+        var page = Html.Parse(result.File("de/demo/index.html"));
+        var english = Html.Parse(result.File("en/demo/index.html"));
+        Assert.Equal(english.QuerySelector("#header-q")!.Attr("placeholder"), page.QuerySelector("#header-q")!.Attr("placeholder"));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#header-q")!.Attr("placeholder")));
+    }
+}
