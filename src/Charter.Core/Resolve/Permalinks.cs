@@ -22,11 +22,12 @@ public static class Permalinks
     public const string SideBySide = "side-by-side";
 
     /// <summary>
-    /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under the charter's home, with
+    /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under its edition's home (the
+    /// charter's, /fr/{slug}/, or a dated version's, /fr/{slug}/2022-10/), with
     /// {n} its number among its siblings and {id} its id. Never from translated text.
     /// </summary>
-    public static string UnitPage(string language, string slug, string pattern, int ordinal, string id) =>
-        Charter(language, slug) + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+    public static string UnitPage(string home, string pattern, int ordinal, string id) =>
+        home + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", id, StringComparison.Ordinal).TrimStart('/');
 
     /// <summary>
