@@ -113,6 +113,14 @@ public sealed record ResolvedSite(
 
     public ImmutableArray<ResolvedEdition> DatedEditions(string slug, string language) => Dated.TryGetValue((slug, language), out var list) ? list : [];
 
+    /// <summary>The same edition in another language: the same version, dated or not.</summary>
+    public ResolvedEdition Counterpart(ResolvedEdition e, string language) =>
+        e.Version is { Dated: true } v ? DatedEditions(e.Slug, language)[v.Index] : Edition(e.Slug, language);
+
+    /// <summary>A version of a charter in a language, at its dated address.</summary>
+    public ResolvedEdition? DatedEdition(string slug, string language, int index) =>
+        DatedEditions(slug, language) is { Length: > 0 } list && index >= 0 && index < list.Length ? list[index] : null;
+
     // Every ref: link and every page asks for declarations by id: a lookup, not a scan per question. Kept beside
     // the list it indexes (not in a field, which records compare and 'with' copies), built once, thread-safe.
     private static readonly ConditionalWeakTable<ImmutableDictionary<string, ImmutableArray<ResolvedDeclaration>>,

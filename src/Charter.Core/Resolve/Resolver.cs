@@ -41,13 +41,12 @@ public static partial class Resolver
             {
                 if (Edition(content, slug, language, raw, Permalinks.Charter(language, slug)) is not { } edition) continue;
                 if (history is null) { editions[(slug, language)] = edition; continue; }
-                var current = history.Texts.Length - 1;
-                editions[(slug, language)] = edition with { Version = new EditionVersion(history, current, Dated: false) };
+                editions[(slug, language)] = Versioned(edition, new EditionVersion(history, history.Texts.Length - 1, Dated: false));
                 // Each version under its dated address: the same placement, on the text of that version.
                 dated[(slug, language)] = [.. history.Texts.Select((text, k) => Edition(content, slug, language,
                         config.Languages.Select(l => text[l]).ToList(), $"{Permalinks.Charter(language, slug)}{history.Versions.List[k].Id}/")
-                    is { } e ? Untranslated(e, history.Untranslated[(k, language)], config.Languages[0]) with
-                    { Version = new EditionVersion(history, k, Dated: true) { Untranslated = history.Untranslated[(k, language)] } } : null)
+                    is { } e ? Versioned(Untranslated(e, history.Untranslated[(k, language)], config.Languages[0]),
+                        new EditionVersion(history, k, Dated: true) { Untranslated = history.Untranslated[(k, language)] }) : null)
                     .OfType<ResolvedEdition>()];
             }
         }
@@ -115,6 +114,13 @@ public static partial class Resolver
         var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
             u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
         return new ResolvedEdition(slug, language, structure, meta, parts, passages) { Topics = TopicsOf(content, slug, passages), Home = home };
+    }
+
+    /// <summary>An edition of one version: its status and version are the version's (versions.yml), whatever charter.{lang}.md says.</summary>
+    private static ResolvedEdition Versioned(ResolvedEdition e, EditionVersion version)
+    {
+        var facts = e.Meta.Value.Facts with { Status = version.Value.Status, Version = version.Value.Id };
+        return e with { Version = version, Meta = e.Meta with { Value = e.Meta.Value with { Facts = facts } } };
     }
 
     /// <summary>

@@ -62,6 +62,12 @@ public sealed class PageFactory
             if (!site.Editions.TryGetValue((slug, Context.Lang), out var edition)) continue;
             foreach (var page in _charters.Pages(edition)) yield return page;
             yield return _sideBySide.For(edition, _charters.Card(edition));
+            // A charter with versions: every version again under its dated address, the current one too.
+            foreach (var dated in site.DatedEditions(slug, Context.Lang))
+            {
+                foreach (var page in _charters.Pages(dated)) yield return page;
+                yield return _sideBySide.For(dated, _charters.Card(dated));
+            }
         }
         foreach (var page in _declarations.Pages()) yield return page;
         foreach (var page in _topics.Pages()) yield return page;

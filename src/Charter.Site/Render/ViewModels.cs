@@ -47,7 +47,21 @@ public sealed record PageVm(
 
     /// <summary>The Akoma Ntoso XML of the charter the page belongs to, in the page's language (null on the site's own pages).</summary>
     public string? AknUrl { get; init; }
+
+    /// <summary>On a dated version's pages: which version the page shows, with the link to the current text.</summary>
+    public VersionBannerVm? Version { get; init; }
 }
+
+/// <summary>"You are reading an earlier version: October 2022 (adopted)." and its link to the current text.</summary>
+public sealed record VersionBannerVm(string Text, string Link, string Url);
+
+/// <summary>What a later or earlier version did to a unit ("Modified on 12 May 2023."), with the link to its other wording.</summary>
+/// <param name="Kind">added, modified, removed or untranslated: the class the theme styles it by.</param>
+public sealed record VersionNoteVm(string Kind, string Text, string? Link, string? Url);
+
+/// <summary>A version as the charter's home lists it: its date, status and note, its dated home and its "what changed" page.</summary>
+/// <param name="This">Whether the page shows this version.</param>
+public sealed record VersionEntryVm(string Id, string Date, string Datetime, string Status, string? Note, string Url, string? ChangesUrl, bool Current, bool This);
 
 /// <summary>
 /// A unit of a charter as shown: its label ("Priorité 2.3"), permalink and citation, its text rendered, its fields
@@ -76,6 +90,9 @@ public sealed record UnitVm(
 
     /// <summary>When its translation is out of date (the source text changed since it was marked): the note the reader sees, and the source's link.</summary>
     public OutdatedVm? Outdated { get; init; }
+
+    /// <summary>What the charter's other versions did to it, for a charter with versions (empty otherwise).</summary>
+    public EquatableList<VersionNoteVm> Versions { get; init; } = EquatableList<VersionNoteVm>.Empty;
 }
 
 /// <param name="Note">"This translation may be out of date: …"</param>
@@ -104,6 +121,9 @@ public sealed record CharterVm(string Slug, string Title, string ShortTitle, str
 
     /// <summary>The same in one line, for the foot of every page of the charter and for print ("adopté · octobre 2022, Daejeon").</summary>
     public string? RecordLine { get; init; }
+
+    /// <summary>The charter's versions, oldest first, for a charter with versions (empty otherwise).</summary>
+    public EquatableList<VersionEntryVm> Versions { get; init; } = EquatableList<VersionEntryVm>.Empty;
 }
 
 /// <param name="Key">What it is: status, adopted, adopted_by, version, licence, updated (the class the theme styles it by).</param>

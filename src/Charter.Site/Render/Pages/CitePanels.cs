@@ -20,7 +20,8 @@ public sealed class CitePanels(PageContext page)
             var segments = CitationStyles.Segments(style, item, page.T);
             return new CiteStyleVm(style.Id, page.T[style.NameKey], segments.ToEquatable(), CitationStyles.Text(segments));
         }).ToEquatable();
-        var downloads = CitationFiles.Formats
+        // The cite downloads are of the current text (content/README.md, "Versions"): a dated version's panel has none.
+        var downloads = e.Version is { Dated: true } ? EquatableList<LinkVm>.Empty : CitationFiles.Formats
             .Select(f => new LinkVm(f.Name, page.Href(CitationFiles.PathFor(page.Lang, e.Slug, item.Key, f.Extension)))).ToEquatable();
         var config = page.Config;
         var href = item.Url.StartsWith(config.BaseUrl, StringComparison.Ordinal) ? page.Href(item.Url[config.BaseUrl.Length..]) : item.Url;
@@ -34,6 +35,6 @@ public sealed class CitePanels(PageContext page)
         var highwire = d is { } x ? x.ToString().Replace('-', '/') : null;
         // citation_pdf_url comes from the build's downloads (site.downloads[slug]), known only once the PDFs are made.
         return new CitationMetaVm(item.FullTitle, item.Author, highwire, d?.ToString(), item.Language, canonical, item.Author,
-            Rights: item.Facts.Licence?.Url, Identifier: item.Url, Slug: e.Slug);
+            Rights: item.Facts.Licence?.Url, Identifier: item.Url, Slug: e.Version is { Dated: true } v ? $"{e.Slug}@{v.Value.Id}" : e.Slug);
     }
 }
