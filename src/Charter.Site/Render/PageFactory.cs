@@ -15,13 +15,14 @@ public sealed class PageFactory
 {
     /// <summary>The templates of the site's own pages (besides the layout and those the charters' structures name).</summary>
     public static readonly IReadOnlyList<string> SiteTemplates =
-        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "topics", "topic", "search", "redirect"];
+        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "topics", "topic", "search", "redirect", "changes"];
 
     private readonly CharterPages _charters;
     private readonly DeclarationPages _declarations;
     private readonly TopicPages _topics;
     private readonly SitePages _site;
     private readonly SideBySidePage _sideBySide;
+    private readonly ChangesPage _changes;
 
     private PageFactory(PageContext context, Func<string, (PageContext, UnitViews)> family)
     {
@@ -32,6 +33,7 @@ public sealed class PageFactory
         _topics = new TopicPages(context, Units);
         _site = new SitePages(context, Units, _charters, _declarations, _topics);
         _sideBySide = new SideBySidePage(context, family);
+        _changes = new ChangesPage(context, Units);
     }
 
     public PageContext Context { get; }
@@ -67,6 +69,7 @@ public sealed class PageFactory
             {
                 foreach (var page in _charters.Pages(dated)) yield return page;
                 yield return _sideBySide.For(dated, _charters.Card(dated));
+                if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
             }
         }
         foreach (var page in _declarations.Pages()) yield return page;

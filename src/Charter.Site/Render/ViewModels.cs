@@ -59,6 +59,18 @@ public sealed record VersionBannerVm(string Text, string Link, string Url);
 /// <param name="Kind">added, modified, removed or untranslated: the class the theme styles it by.</param>
 public sealed record VersionNoteVm(string Kind, string Text, string? Link, string? Url);
 
+/// <summary>A run of a redline: "same", "del" (the earlier wording's, struck through) or "ins" (the later one's, underlined).</summary>
+public sealed record RedlineSegmentVm(string Kind, string Text);
+
+/// <summary>One text of a changed unit, redlined: its own text (Label "Text") or one of its fields.</summary>
+public sealed record RedlineRowVm(string? Label, EquatableList<RedlineSegmentVm> Segments);
+
+/// <summary>A unit on a "what changed" page: its label and title, its permalink in the version that has it, its redlines.</summary>
+public sealed record ChangeVm(string Id, string Label, string? Title, string Url, string TextLang, EquatableList<RedlineRowVm> Rows);
+
+/// <summary>The units a version added, removed or modified (Kind), under their heading.</summary>
+public sealed record ChangeGroupVm(string Kind, string Heading, EquatableList<ChangeVm> Changes);
+
 /// <summary>A version as the charter's home lists it: its date, status and note, its dated home and its "what changed" page.</summary>
 /// <param name="This">Whether the page shows this version.</param>
 public sealed record VersionEntryVm(string Id, string Date, string Datetime, string Status, string? Note, string Url, string? ChangesUrl, bool Current, bool This);
