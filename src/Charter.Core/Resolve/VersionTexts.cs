@@ -52,7 +52,13 @@ public sealed record VersionTexts(CharterVersions Versions, ImmutableArray<Immut
                     // Each record's problems are said once, at the record itself (its language's own, or the source's for itself).
                     var report = own is not null ? diagnostics : new DiagnosticBag();
                     text = new Undo(structure, versions.List[k], text, report).Apply(record, addedLater);
-                    if (own is null) fromSource = fromSource.Union(record.Modified.Keys).Union(record.Removed.Keys);
+                    if (own is null)
+                    {
+                        fromSource = fromSource.Union(record.Modified.Keys).Union(record.Removed.Keys);
+                        diagnostics.Warning(Codes.MissingTranslation, SourceLocation.File(record.File.Path),
+                            $"version {versions.List[k].Id} has no record in '{language}': its earlier wording is shown in '{source}' on the '{language}' pages",
+                            $"translate this record into {Path.GetFileName(record.File.Path).Replace($".{source}.", $".{language}.")}");
+                    }
                     if (language == source)
                         foreach (var (id, kind) in record.Added.Select(a => (a.Id, UnitChangeKind.Added))
                                      .Concat(record.Modified.Keys.Select(id => (id, UnitChangeKind.Modified)))

@@ -115,3 +115,27 @@ public class VersionDiagnosticsTests
             ErrorAt(Builds.InMemory(site.Path), Codes.TranslationMismatch, "content/parc/versions/2023-05.en.yml", 1).Message);
     }
 }
+
+/// <summary>A version whose record is missing in a language: that language's earlier text takes the source's wording, and says so.</summary>
+public class UntranslatedRecordTests
+{
+    [Fact]
+    public void The_source_languages_earlier_wording_is_shown_in_its_language_with_a_note()
+    {
+        using var site = new TempDir(Repo.Fixture("versions"));
+        site.Delete("content/parc/versions/2022-10.en.yml");
+        var result = Builds.InMemory(site.Path);
+        result.AssertSucceeded();
+        var page = Html.Parse(result.File("en/parc/2021-06/principles/1/index.html"));
+        var unit = page.GetElementById("p1-2")!;
+        Assert.Contains("Garder les allées praticables en été.", unit.TextContent);
+        Assert.Equal("fr", unit.GetAttribute("lang"));
+        Assert.Contains("has not been translated", unit.QuerySelector(".version-untranslated")!.TextContent);
+        // The units the record does not touch keep their own language.
+        Assert.Contains("Open the park gates every morning.", page.GetElementById("p1-1")!.TextContent);
+        Assert.Null(page.GetElementById("p1-1")!.GetAttribute("lang"));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("content/parc/versions/2022-10.fr.yml:1:1: warning CH013: version 2022-10 has no record in 'en': its earlier wording is shown in 'fr' on the 'en' pages",
+            warning.ToString().Split(" (")[0]);
+    }
+}
