@@ -45,6 +45,13 @@ public static class Permalinks
     }
 
     /// <summary>
+    /// The short address of a unit in a dated version of the main charter: its short form under the version's id
+    /// (/fr/2021-06/2.3/), or null when it has none.
+    /// </summary>
+    public static string? DatedShortForm(string language, string version, string? pattern, Unit unit) =>
+        ShortForm(language, pattern, unit) is { } path ? $"{language}/{version}/{path[(language.Length + 1)..]}" : null;
+
+    /// <summary>
     /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would
     /// silently replace the site's own (or the reverse). Short forms (/fr/2/, /fr/2.3/) take every all-digit name.
     /// </summary>

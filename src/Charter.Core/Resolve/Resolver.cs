@@ -54,6 +54,9 @@ public static partial class Resolver
         Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage,
             config.MainCharter is { } m && content.CharterSlugs.Contains(m) ? m : content.CharterSlugs.FirstOrDefault() ?? "", content.CharterSlugs, diagnostics);
 
+        if (content.Versions.TryGetValue(config.MainCharter is { } main && content.CharterSlugs.Contains(main) ? main : content.CharterSlugs.FirstOrDefault() ?? "", out var mainVersions))
+            Addresses.CheckVersions(mainVersions, content.CharterSlugs, diagnostics);
+
         // References, notes and links are checked once per source file (each language's own text), not once per fallback use.
         foreach (var edition in editions.Values.Concat(dated.Values.SelectMany(d => d)))
         {

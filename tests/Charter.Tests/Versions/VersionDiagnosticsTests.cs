@@ -107,6 +107,19 @@ public class VersionDiagnosticsTests
     }
 
     [Fact]
+    public void A_version_id_that_is_a_charters_folder_name_is_an_address_collision()
+    {
+        using var site = Site();
+        // A second charter whose folder is named like a version: /fr/2022-10/ would be its home and the version's short forms.
+        Directory.CreateDirectory(site.Full("content/2022-10"));
+        TempDir.CopyTree(site.Full("content/parc"), site.Full("content/2022-10"));
+        Directory.Delete(site.Full("content/2022-10/versions"), recursive: true);
+        File.Delete(site.Full("content/2022-10/versions.yml"));
+        var error = ErrorAt(Builds.InMemory(site.Path), Codes.AddressCollision, List, 7);
+        Assert.Contains("the version id '2022-10' is the address of the charter '2022-10'", error.Message);
+    }
+
+    [Fact]
     public void Records_that_differ_in_structure_between_languages_are_an_error_at_the_translation()
     {
         using var site = Site();

@@ -199,6 +199,19 @@ public class VersionsTests
         Assert.Contains("https://versions.example.org/en/1.2/", Page("en/parc/principles/1/index.html").GetElementById("p1-2")!.QuerySelector(".cite-charter .cite-text")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("fr/1.2/index.html", "/fr/parc/principles/1/#p1-2")]
+    [InlineData("fr/2021-06/1.2/index.html", "/fr/parc/2021-06/principles/1/#p1-2")]
+    [InlineData("en/2022-10/c3/index.html", "/en/parc/2022-10/commitments/#c3")]
+    [InlineData("en/2023-05/1.3/index.html", "/en/parc/2023-05/principles/1/#p1-3")]
+    public void Short_forms_lead_undated_to_the_current_text_and_dated_to_their_version(string page, string target)
+    {
+        var refresh = Page(page).QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content");
+        Assert.Equal($"0; url={target}", refresh);
+        Assert.DoesNotContain(Site.Files, f => f.Path == "en/2021-06/1.3/index.html"); // p1-3 came in 2022-10
+        Assert.DoesNotContain(Site.Files, f => f.Path == "en/c3/index.html");          // c3 is no longer in the text
+    }
+
     [Fact]
     public void The_current_version_is_also_at_its_dated_address_and_says_so()
     {

@@ -46,6 +46,15 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
             var vm = page.Page("redirect", path, target.Label, target.Citation, e, [], noindex: true) with { Canonical = target.AbsoluteUrl };
             yield return new PageSpec(path, "redirect", vm, PageContext.Data(("target", target)));
         }
+        // A main charter with versions: the same short forms under each version's id lead to that version (/fr/2021-06/2.3/).
+        foreach (var dated in site.DatedEditions(main, page.Lang))
+            foreach (var u in dated.Units)
+            {
+                if (Permalinks.DatedShortForm(page.Lang, dated.Version!.Value.Id, u.Kind.Short, u.Unit) is not { } path) continue;
+                var target = units.Unit(dated, u);
+                var vm = page.Page("redirect", path, target.Label, target.Citation, dated, [], noindex: true) with { Canonical = target.AbsoluteUrl, Version = null };
+                yield return new PageSpec(path, "redirect", vm, PageContext.Data(("target", target)));
+            }
     }
 
     /// <summary>The pages at the root: the language picker (index.html) and 404.html, in this (the default) language.</summary>
