@@ -116,7 +116,12 @@ internal sealed class AknOutput : IOutput
     {
         var context = new Export.AknExport.Context(c.Site, c.Strings, c.Markdown);
         foreach (var ((slug, language), edition) in c.Site.Editions.OrderBy(e => e.Key.Slug, StringComparer.Ordinal).ThenBy(e => e.Key.Language, StringComparer.Ordinal))
+        {
             sink.Data(Export.AknExport.PathFor(language, slug), () => Export.AknExport.Write(context, edition));
+            // A charter with versions: each version's text as a dated expression of its own.
+            foreach (var dated in c.Site.DatedEditions(slug, language))
+                sink.Data(Export.AknExport.PathFor(dated), () => Export.AknExport.Write(context, dated));
+        }
     }
 }
 

@@ -213,6 +213,24 @@ public class VersionsTests
     }
 
     [Fact]
+    public void Each_version_is_a_dated_akoma_ntoso_expression_valid_against_the_schema()
+    {
+        const string path = "fr/parc/2021-06/parc-fr.akn.xml";
+        var xml = Site.File(path);
+        Charter.Tests.Akn.AknSchema.AssertValid(xml, path);
+        var doc = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(xml));
+        var ns = Charter.Tests.Akn.AknSchema.Ns;
+        var expression = doc.Descendants(ns + "FRBRExpression").First();
+        Assert.EndsWith("/fra@2021-06-01", expression.Element(ns + "FRBRuri")!.Attribute("value")!.Value);
+        Assert.Equal("2021-06-01", expression.Element(ns + "FRBRdate")!.Attribute("date")!.Value);
+        Assert.Contains("Garder les allées praticables en été.", doc.Root!.Value);
+        Assert.DoesNotContain("poussettes", doc.Root.Value);
+        // The dated pages point to it; the undated ones to the current text's.
+        Assert.Equal("/fr/parc/2021-06/parc-fr.akn.xml", Page("fr/parc/2021-06/index.html").QuerySelector("link[type='application/akn+xml']")!.GetAttribute("href"));
+        Assert.Equal("/fr/parc/parc-fr.akn.xml", Page("fr/parc/index.html").QuerySelector("link[type='application/akn+xml']")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void The_current_version_is_also_at_its_dated_address_and_says_so()
     {
         var page = Page("fr/parc/2023-05/principles/1/index.html");

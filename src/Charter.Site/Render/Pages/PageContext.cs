@@ -96,8 +96,7 @@ public sealed class PageContext
             charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(charterEdition.HomeIn(Lang)),
             charterEdition is null ? null : Href(charterEdition.HomeIn(Lang) + Permalinks.SideBySide + "/"), noindex)
             with { LangTag = T.Language.Tag, Dir = T.Language.Direction, Dates = _dates,
-                // The Akoma Ntoso export is of the current text only: a dated page does not offer it.
-                AknUrl = edition is null || edition.Version is { Dated: true } ? null : Href(Export.AknExport.PathFor(Lang, edition.Slug)),
+                AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(edition)),
                 Version = edition is null ? null : VersionViews.Banner(this, edition, path) };
     }
 
