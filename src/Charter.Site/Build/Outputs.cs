@@ -144,15 +144,20 @@ internal sealed class CiteOutput : IOutput
             var items = new CitationItems(c.Site, c.Strings, language);
             foreach (var slug in c.Site.CharterSlugs)
             {
-                if (!c.Site.Editions.TryGetValue((slug, language), out var e)) continue;
-                var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
-                    .Prepend((Key: slug, Make: () => items.Charter(e)));
-                foreach (var (key, make) in all)
+                if (!c.Site.Editions.TryGetValue((slug, language), out var current)) continue;
+                // A charter with versions: each version's citations too, under its dated home.
+                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current))
                 {
-                    // Made once for its three files, and only when one of them is asked for (serve defers data files).
-                    var item = new Lazy<CitationItem>(make);
-                    foreach (var (extension, _, write) in CitationFiles.Formats)
-                        sink.Data(CitationFiles.PathFor(language, slug, key, extension), () => write(item.Value, slug));
+                    var name = CitationFiles.EntryName(e);
+                    var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
+                        .Prepend((Key: slug, Make: () => items.Charter(e)));
+                    foreach (var (key, make) in all)
+                    {
+                        // Made once for its three files, and only when one of them is asked for (serve defers data files).
+                        var item = new Lazy<CitationItem>(make);
+                        foreach (var (extension, _, write) in CitationFiles.Formats)
+                            sink.Data(CitationFiles.PathFor(e, key, extension), () => write(item.Value, name));
+                    }
                 }
             }
         }

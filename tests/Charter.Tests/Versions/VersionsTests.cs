@@ -195,6 +195,14 @@ public class VersionsTests
         var head = Page("en/parc/2022-10/principles/1/index.html");
         Assert.Equal("2022/10", head.QuerySelector("meta[name=citation_publication_date]")?.GetAttribute("content")
             ?? head.QuerySelector("meta[name=citation_date]")!.GetAttribute("content"));
+        // Its downloads are that version's: the BibTeX entry has the dated address, the version and its date.
+        var bib = unit.QuerySelector(".cite-downloads a[href$='.bib'], a[href$='p1-2.bib']")!.GetAttribute("href")!;
+        Assert.Equal("/en/parc/2022-10/cite/p1-2.bib", bib);
+        var entry = System.Text.Encoding.UTF8.GetString(Site.File(bib.TrimStart('/')));
+        Assert.Contains("@misc{parc-2022-10-p1-2-en,", entry);
+        Assert.Contains("url = {https://versions.example.org/en/parc/2022-10/principles/1/#p1-2}", entry);
+        Assert.Contains("version = {2022-10}", entry);
+        Assert.Contains("date = {2022-10}", entry);
         // The undated page cites the short form, which leads to the current text.
         Assert.Contains("https://versions.example.org/en/1.2/", Page("en/parc/principles/1/index.html").GetElementById("p1-2")!.QuerySelector(".cite-charter .cite-text")!.TextContent);
     }

@@ -20,9 +20,8 @@ public sealed class CitePanels(PageContext page)
             var segments = CitationStyles.Segments(style, item, page.T);
             return new CiteStyleVm(style.Id, page.T[style.NameKey], segments.ToEquatable(), CitationStyles.Text(segments));
         }).ToEquatable();
-        // The cite downloads are of the current text (content/README.md, "Versions"): a dated version's panel has none.
-        var downloads = e.Version is { Dated: true } ? EquatableList<LinkVm>.Empty : CitationFiles.Formats
-            .Select(f => new LinkVm(f.Name, page.Href(CitationFiles.PathFor(page.Lang, e.Slug, item.Key, f.Extension)))).ToEquatable();
+        var downloads = CitationFiles.Formats
+            .Select(f => new LinkVm(f.Name, page.Href(CitationFiles.PathFor(e, item.Key, f.Extension)))).ToEquatable();
         var config = page.Config;
         var href = item.Url.StartsWith(config.BaseUrl, StringComparison.Ordinal) ? page.Href(item.Url[config.BaseUrl.Length..]) : item.Url;
         return new CiteVm(item.Url, href, styles, downloads);
