@@ -85,6 +85,14 @@ internal sealed class SearchOutput : IOutput
         sink.Data(SearchIndex.PathFor(language), () => (c.Cache is null
             ? SearchIndex.Build(language, search, documents.Value)
             : c.Cache.SearchIndexFor(language, documents.Value, () => SearchIndex.Build(language, search, documents.Value))).Content);
+        // Each dated version of a charter with versions has a search of its own (the site's covers the current text).
+        foreach (var dated in c.Site.CharterSlugs.SelectMany(slug => c.Site.DatedEditions(slug, language)))
+        {
+            var own = new Lazy<IReadOnlyList<UnitRecord>>(() => SiteIndexer.SearchDocuments(dated, c.Records[language]));
+            var at = SiteIndexer.VersionSearchPath(dated);
+            sink.Data(at + "documents.json", () => Json.DocumentStore(own.Value));
+            sink.Data(at + "index.json", () => SearchIndex.Build(language, search, own.Value).Content);
+        }
     });
 }
 

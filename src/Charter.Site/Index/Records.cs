@@ -30,8 +30,11 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
     /// The units search finds: the citable ones whose kind is searchable, each with its own text only, so that a word
     /// of a paragraph finds the paragraph, not also the article around it (which its title still finds).
     /// </summary>
-    public IEnumerable<UnitRecord> SearchUnits(string slug) =>
-        site.Edition(slug, language).Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language)));
+    public IEnumerable<UnitRecord> SearchUnits(string slug) => SearchUnits(site.Edition(slug, language));
+
+    /// <summary>The same for one edition: a dated version has a search of its own.</summary>
+    public IEnumerable<UnitRecord> SearchUnits(ResolvedEdition e) =>
+        e.Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language), e));
 
     private UnitRecord Record(Passage p, string text, ResolvedEdition? edition = null) =>
         new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id))

@@ -56,6 +56,13 @@ public static class SiteIndexer
         site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
             .SelectMany(records.SearchUnits).Concat(records.DeclarationRecords()).ToList();
 
+    /// <summary>The search documents of a dated version of a charter: its units, then the declarations.</summary>
+    public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedEdition dated, Records records) =>
+        records.SearchUnits(dated).Concat(records.DeclarationRecords()).ToList();
+
+    /// <summary>A dated version's search page, and where its index and documents go: under its dated home.</summary>
+    public static string VersionSearchPath(ResolvedEdition dated) => dated.Home + "search/";
+
     /// <summary>Where a language's search document store goes.</summary>
     public static string DocumentStorePath(string language) => $"{language}/search/documents.json";
 

@@ -70,6 +70,7 @@ public sealed class PageFactory
                 foreach (var page in _charters.Pages(dated)) yield return page;
                 yield return _sideBySide.For(dated, _charters.Card(dated));
                 if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
+                yield return _site.Search(dated);
             }
         }
         foreach (var page in _declarations.Pages()) yield return page;

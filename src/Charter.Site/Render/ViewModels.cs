@@ -73,7 +73,11 @@ public sealed record ChangeGroupVm(string Kind, string Heading, EquatableList<Ch
 
 /// <summary>A version as the charter's home lists it: its date, status and note, its dated home and its "what changed" page.</summary>
 /// <param name="This">Whether the page shows this version.</param>
-public sealed record VersionEntryVm(string Id, string Date, string Datetime, string Status, string? Note, string Url, string? ChangesUrl, bool Current, bool This);
+public sealed record VersionEntryVm(string Id, string Date, string Datetime, string Status, string? Note, string Url, string? ChangesUrl, bool Current, bool This)
+{
+    /// <summary>Its own search page, which finds its units in their wording of that version.</summary>
+    public string? SearchUrl { get; init; }
+}
 
 /// <summary>
 /// A unit of a charter as shown: its label ("Priorité 2.3"), permalink and citation, its text rendered, its fields

@@ -239,6 +239,23 @@ public class VersionsTests
     }
 
     [Fact]
+    public void Each_dated_version_has_a_search_of_its_own_the_sites_search_has_the_current_text()
+    {
+        using var draft = JsonDocument.Parse(Site.File("fr/parc/2021-06/search/documents.json"));
+        var p12 = draft.RootElement.EnumerateArray().First(d => d.GetProperty("id").GetString() == "p1-2");
+        Assert.Equal("Garder les allées praticables en été.", p12.GetProperty("text").GetString());
+        Assert.Equal("/fr/parc/2021-06/principles/1/#p1-2", p12.GetProperty("url").GetString());
+        Assert.NotEqual(Site.File("fr/search/index.json"), Site.File("fr/parc/2021-06/search/index.json"));
+        using var site = JsonDocument.Parse(Site.File("fr/search/documents.json"));
+        Assert.DoesNotContain(site.RootElement.EnumerateArray(), d => d.GetProperty("text").GetString()!.Contains("praticables"));
+        Assert.DoesNotContain(site.RootElement.EnumerateArray(), d => d.GetProperty("url").GetString()!.Contains("/2021-06/"));
+        var page = Page("fr/parc/2021-06/search/index.html");
+        Assert.Equal("/fr/parc/2021-06/search/", page.QuerySelector("#search-form")!.GetAttribute("action"));
+        Assert.Equal("/fr/parc/2021-06/search/index.json", page.QuerySelector("#search-config")!.GetAttribute("data-index"));
+        Assert.NotNull(Page("fr/parc/index.html").QuerySelector(".versions-list a[href='/fr/parc/2021-06/search/']"));
+    }
+
+    [Fact]
     public void The_current_version_is_also_at_its_dated_address_and_says_so()
     {
         var page = Page("fr/parc/2023-05/principles/1/index.html");

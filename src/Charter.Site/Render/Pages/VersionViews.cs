@@ -39,7 +39,8 @@ public static class VersionViews
             var dated = page.Site.DatedEdition(e.Slug, page.Lang, i);
             var note = version.Note.In(page.Lang, page.Config.DefaultLanguage) is { } n ? page.Typo(n, page.Lang) : null;
             return new VersionEntryVm(version.Id, page.T.Date(version.Date), version.Date.ToString(), page.T["status_" + version.Status], note,
-                page.Href(dated?.Home ?? e.Home), i > 0 && dated is not null ? page.Href(ChangesPath(dated)) : null, i == list.Length - 1, i == v.Index && v.Dated);
+                page.Href(dated?.Home ?? e.Home), i > 0 && dated is not null ? page.Href(ChangesPath(dated)) : null, i == list.Length - 1, i == v.Index && v.Dated)
+                { SearchUrl = dated is null ? null : page.Href(Index.SiteIndexer.VersionSearchPath(dated)) };
         }).ToEquatable();
     }
 
