@@ -38,8 +38,4 @@ public sealed record CharterVersions(string Slug, ImmutableArray<CharterVersion>
 {
     public const string FileName = "versions.yml";
     public const string Folder = "versions";
-
-    public CharterVersion Current => List[^1];
-
-    public int IndexOf(string id) => List.IndexOf(List.First(v => v.Id == id));
 }

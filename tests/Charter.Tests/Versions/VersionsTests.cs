@@ -123,6 +123,10 @@ public class VersionsTests
         var text = page.GetElementById("p1-2")!;
         Assert.StartsWith("Garder les allées", text.QuerySelector(".redline-text")!.TextContent);
         Assert.DoesNotContain(text.QuerySelectorAll("del, ins"), e => e.TextContent.Contains("allées"));
+        // Changes a space apart read as one: the earlier words struck together, then the later ones.
+        var en = Page("en/parc/2022-10/changes/index.html").GetElementById("p1-2")!;
+        Assert.Equal(["deleted: passable in summer", "inserted: accessible to wheelchairs, all year round"],
+            en.QuerySelectorAll("del, ins").Select(e => e.TextContent));
     }
 
     [Fact]

@@ -50,7 +50,31 @@ public static partial class Redline
             a = block.DeleteStartA + block.DeleteCountA;
         }
         Add("same", diff.PiecesOld.Skip(a));
-        return segments.ToEquatable();
+        return Grouped(segments).ToEquatable();
+    }
+
+    /// <summary>
+    /// Changes separated only by spaces read as one change: "all <del>in</del><ins>year</ins> <del>summer</del><ins>round</ins>"
+    /// becomes "all <del>in summer</del><ins>year round</ins>", the earlier words struck together, then the later ones.
+    /// </summary>
+    private static List<RedlineSegmentVm> Grouped(List<RedlineSegmentVm> segments)
+    {
+        static bool Space(RedlineSegmentVm s) => s.Kind == "same" && string.IsNullOrWhiteSpace(s.Text);
+        var result = new List<RedlineSegmentVm>();
+        for (int i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Kind == "same") { result.Add(segments[i]); continue; }
+            var end = i;
+            while (end + 1 < segments.Count && (segments[end + 1].Kind != "same" || (Space(segments[end + 1]) && end + 2 < segments.Count && segments[end + 2].Kind != "same")))
+                end++;
+            var run = segments.GetRange(i, end - i + 1);
+            var before = string.Concat(run.Where(s => s.Kind != "ins").Select(s => s.Text));
+            var after = string.Concat(run.Where(s => s.Kind != "del").Select(s => s.Text));
+            if (run.Any(s => s.Kind == "del")) result.Add(new RedlineSegmentVm("del", before));
+            if (run.Any(s => s.Kind == "ins")) result.Add(new RedlineSegmentVm("ins", after));
+            i = end;
+        }
+        return result;
     }
 
     /// <summary>A text all inserted (a unit a version added) or all deleted (one it removed).</summary>
