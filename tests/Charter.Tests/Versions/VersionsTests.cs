@@ -28,6 +28,17 @@ public class VersionsTests
         Page(page).GetElementById(id)!.QuerySelector(".prose, p")!.TextContent.Trim();
 
     [Fact]
+    public void The_real_charter_has_one_version_and_no_invented_history()
+    {
+        // Its history is not in the sources: it is published as its one text, with no versions file and no records.
+        foreach (var slug in Directory.EnumerateDirectories(Path.Combine(Repo.Root, "content")).Select(Path.GetFileName))
+        {
+            Assert.False(File.Exists(Path.Combine(Repo.Root, "content", slug!, "versions.yml")), $"content/{slug}/versions.yml");
+            Assert.False(Directory.Exists(Path.Combine(Repo.Root, "content", slug!, "versions")), $"content/{slug}/versions/");
+        }
+    }
+
+    [Fact]
     public void Check_passes_on_every_version_links_fragments_and_alternates()
     {
         var check = SiteChecker.Check(Site, "public/");
