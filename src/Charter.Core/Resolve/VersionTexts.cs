@@ -51,7 +51,9 @@ public sealed record VersionTexts(CharterVersions Versions, ImmutableArray<Immut
                 {
                     // Each record's problems are said once, at the record itself (its language's own, or the source's for itself).
                     var report = own is not null ? diagnostics : new DiagnosticBag();
-                    text = new Undo(structure, versions.List[k], text, report).Apply(record, addedLater);
+                    // A unit whose file this language lacks is the source's on its pages (a missing translation): not an error here.
+                    var sourceText = language == source ? null : texts[k][source];
+                    text = new Undo(structure, versions.List[k], text, report, sourceText).Apply(record, addedLater);
                     if (own is null)
                     {
                         fromSource = fromSource.Union(record.Modified.Keys).Union(record.Removed.Keys);
@@ -89,14 +91,19 @@ public sealed record VersionTexts(CharterVersions Versions, ImmutableArray<Immut
     }
 
     /// <summary>One record undone on the text of its version, giving the text of the version before.</summary>
-    private sealed class Undo(Structure structure, CharterVersion version, CharterEdition text, DiagnosticBag diagnostics)
+    /// <param name="source">For a translation, the source language's text of the same version: what a missing file of the translation shows.</param>
+    private sealed class Undo(Structure structure, CharterVersion version, CharterEdition text, DiagnosticBag diagnostics, CharterEdition? source)
     {
         private CharterEdition _text = text;
+
+        /// <summary>Whether a unit this language's files lack is in the source's: its file is untranslated, and the record's entry is for the source's text.</summary>
+        private bool Untranslated(string id) => source is not null && source.AllUnits().Any(u => u.Id == id);
 
         public CharterEdition Apply(Amendment record, HashSet<string> addedLater)
         {
             foreach (var (id, at) in record.Added)
             {
+                if (Find(id) is null && Untranslated(id)) continue;
                 if (Find(id) is null)
                     diagnostics.Error(Codes.UnknownReference, at, $"{id} is said to be added in version {version.Id}, but the text of that version has no {id}",
                         "list in 'added' only units of the charter's text as this version has it");
@@ -107,6 +114,7 @@ public sealed record VersionTexts(CharterVersions Versions, ImmutableArray<Immut
             }
             foreach (var (id, change) in record.Modified)
             {
+                if (Find(id) is null && Untranslated(id)) continue;
                 if (Find(id) is null)
                     diagnostics.Error(Codes.UnknownReference, change.At, $"{id} is not a unit of the charter's text in version {version.Id}",
                         "give in 'modified' the id of a unit this version has, with its fields as they read before");
@@ -127,6 +135,7 @@ public sealed record VersionTexts(CharterVersions Versions, ImmutableArray<Immut
                         "ids are never reused: give the unit added later an id of its own ('id:')");
                     continue;
                 }
+                if (Find(removed.In) is null && Untranslated(removed.In)) continue;
                 if (Find(removed.In) is null)
                 {
                     diagnostics.Error(Codes.UnknownReference, removed.At, $"{removed.In} (where {id} stood) is not a unit of the text before version {version.Id}",

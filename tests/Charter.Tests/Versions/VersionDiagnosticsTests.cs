@@ -152,3 +152,22 @@ public class UntranslatedRecordTests
             warning.ToString().Split(" (")[0]);
     }
 }
+
+/// <summary>A translation that lacks a whole file shows the source's (as without versions), in every version, and its records are no error.</summary>
+public class UntranslatedFileTests
+{
+    [Fact]
+    public void A_file_missing_in_a_translation_falls_back_to_the_source_in_every_version()
+    {
+        using var site = new TempDir(Repo.Fixture("versions"));
+        site.Delete("content/parc/principles/01-acces.en.md");
+        var result = Builds.InMemory(site.Path);
+        Assert.True(result.Success, result.Printed());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Location.Path.Contains("/versions/"));
+        var draft = Html.Parse(result.File("en/parc/2021-06/principles/1/index.html"));
+        Assert.Contains("Garder les allées praticables en été.", draft.GetElementById("p1-2")!.TextContent);
+        Assert.Null(draft.GetElementById("p1-3"));
+        Assert.Contains("Garder les allées accessibles aux fauteuils roulants et aux poussettes",
+            Html.Parse(result.File("en/parc/principles/1/index.html")).GetElementById("p1-2")!.TextContent);
+    }
+}
