@@ -89,8 +89,10 @@ public static partial class ContentLoader
             .OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Language, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        return new SiteContent(config, slugs, structures, editions.ToImmutable(), declarations)
+        var loaded = editions.ToImmutable();
+        return new SiteContent(config, slugs, structures, loaded, declarations)
         {
+            Versions = VersionLoader.Load(siteRoot, config, structures, loaded, diagnostics),
             Ledgers = LedgerLoader.Load(siteRoot, config, diagnostics),
             Updated = ContentDate.Of(siteRoot),
             Topics = TopicLoader.Taxonomy(siteRoot, config, diagnostics),

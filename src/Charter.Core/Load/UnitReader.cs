@@ -25,6 +25,27 @@ public static class UnitReader
         return unit;
     }
 
+    /// <summary>
+    /// A unit written in full outside its file (a unit an amendment record says a version removed), read as its kind
+    /// reads it; its text is its 'text' field whatever its kind's text is (a record has no body).
+    /// </summary>
+    public static Unit ReadEntry(FieldReader f, KindDef kind, Structure structure, Place place, DiagnosticBag diagnostics) =>
+        Read(f, kind, structure, place, kind.TextIsBody ? f.Markdown("text") : null, diagnostics);
+
+    /// <summary>
+    /// Only the fields a mapping gives, read as the kind types them (an amendment record's earlier wording of a unit),
+    /// with its text under 'text' whatever its kind's text is; nothing is required.
+    /// </summary>
+    public static (ImmutableDictionary<string, FieldValue> Fields, MarkdownText? Text) ReadGiven(FieldReader f, KindDef kind, DiagnosticBag diagnostics)
+    {
+        var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        foreach (var def in kind.OrderedFields.Where(d => d.Key != "number" && d.Key != kind.Text && f.Has(d.Key)))
+            if (ReadField(f, def with { Required = false }, diagnostics) is { } value) fields[def.Key] = value with { Order = def.Order };
+        var text = kind.Text == "none" ? null : f.Markdown("text");
+        f.ReportUnknown();
+        return (fields.ToImmutable(), text);
+    }
+
     private static Unit Read(FieldReader f, KindDef kind, Structure structure, Place place, MarkdownText? body, DiagnosticBag diagnostics)
     {
         f.String("kind"); // read by the parent, which chose the kind

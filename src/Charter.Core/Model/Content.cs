@@ -80,6 +80,9 @@ public sealed record SiteContent(
     /// <summary>Each charter's topic assignment (content/{slug}/topics.yml), for the charters that have one.</summary>
     public ImmutableDictionary<string, TopicAssignment> TopicAssignments { get; init; } = ImmutableDictionary<string, TopicAssignment>.Empty;
 
+    /// <summary>The versions of the charters that have them (content/{slug}/versions.yml); a charter without is its one current text.</summary>
+    public ImmutableDictionary<string, CharterVersions> Versions { get; init; } = ImmutableDictionary<string, CharterVersions>.Empty;
+
     public CharterEdition? Edition(string slug, string language) =>
         Editions.TryGetValue((slug, language), out var e) ? e : null;
 }

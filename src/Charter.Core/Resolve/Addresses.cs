@@ -10,6 +10,18 @@ namespace Charter.Core.Resolve;
 /// </summary>
 internal static class Addresses
 {
+    /// <summary>
+    /// The main charter's versions give dated short forms under /{lang}/{id}/ (/fr/2021-06/2.3/): a version id may not
+    /// be a charter's folder name, whose home is at that address.
+    /// </summary>
+    public static void CheckVersions(CharterVersions versions, IReadOnlyCollection<string> slugs, DiagnosticBag diagnostics)
+    {
+        foreach (var version in versions.List.Where(v => slugs.Contains(v.Id)))
+            diagnostics.Error(Codes.AddressCollision, version.At,
+                $"the version id '{version.Id}' is the address of the charter '{version.Id}' (/{{lang}}/{version.Id}/), where this version's short forms would be",
+                "give the version another id (its date to the day, say), or rename the charter folder");
+    }
+
     /// <param name="language">The language checked: addresses depend on ids and numbers, not on the language, so one says it all, once.</param>
     public static void Check(IReadOnlyCollection<ResolvedEdition> editions, string language, string mainCharter, IReadOnlyCollection<string> slugs, DiagnosticBag diagnostics)
     {

@@ -22,11 +22,12 @@ public static class Permalinks
     public const string SideBySide = "side-by-side";
 
     /// <summary>
-    /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under the charter's home, with
+    /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under its edition's home (the
+    /// charter's, /fr/{slug}/, or a dated version's, /fr/{slug}/2022-10/), with
     /// {n} its number among its siblings and {id} its id. Never from translated text.
     /// </summary>
-    public static string UnitPage(string language, string slug, string pattern, int ordinal, string id) =>
-        Charter(language, slug) + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+    public static string UnitPage(string home, string pattern, int ordinal, string id) =>
+        home + pattern.Replace("{n}", ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", id, StringComparison.Ordinal).TrimStart('/');
 
     /// <summary>
@@ -42,6 +43,13 @@ public static class Permalinks
             .Replace("{id}", unit.Id, StringComparison.Ordinal).Trim('/');
         return segment.Length == 0 ? null : $"{language}/{segment}/";
     }
+
+    /// <summary>
+    /// The short address of a unit in a dated version of the main charter: its short form under the version's id
+    /// (/fr/2021-06/2.3/), or null when it has none.
+    /// </summary>
+    public static string? DatedShortForm(string language, string version, string? pattern, Unit unit) =>
+        ShortForm(language, pattern, unit) is { } path ? $"{language}/{version}/{path[(language.Length + 1)..]}" : null;
 
     /// <summary>
     /// The names the site itself uses right under /{lang}/, which a charter folder may not take: its page would

@@ -56,6 +56,28 @@ public sealed record ResolvedEdition(
     public ImmutableDictionary<string, ImmutableArray<string>> Topics { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
     public ImmutableArray<string> TopicsOf(string unitId) => Topics.TryGetValue(unitId, out var topics) ? topics : [];
+
+    /// <summary>The address every page of this edition is under: /{lang}/{slug}/, or /{lang}/{slug}/{version}/ for a dated version.</summary>
+    public string Home { get; init; } = Permalinks.Charter(Language, Slug);
+
+    /// <summary>Which version of a charter with versions it shows (null for a charter of one version).</summary>
+    public EditionVersion? Version { get; init; }
+
+    /// <summary>This edition's home in another language (a dated version's is dated too).</summary>
+    public string HomeIn(string language) => Permalinks.InLanguage(Home, language);
+}
+
+/// <summary>
+/// The version an edition shows: its place in the charter's versions, whether its pages are the dated ones
+/// (/fr/{slug}/2022-10/…) or the undated current ones, and what every version did to every unit.
+/// </summary>
+public sealed record EditionVersion(VersionTexts History, int Index, bool Dated)
+{
+    public CharterVersion Value => History.Versions.List[Index];
+    public bool IsCurrent => Index == History.Versions.List.Length - 1;
+
+    /// <summary>The units whose wording in this edition is the source language's: no record in its language (see content/README.md, "Versions").</summary>
+    public ImmutableHashSet<string> Untranslated { get; init; } = ImmutableHashSet<string>.Empty;
 }
 
 /// <summary>A declaration or framework in one language (or its fallback) with the passages that cite it.</summary>
@@ -84,6 +106,20 @@ public sealed record ResolvedSite(
     public string MainCharter => Config.MainCharter is { } m && CharterSlugs.Contains(m) ? m : CharterSlugs.FirstOrDefault() ?? "";
 
     public ResolvedEdition Edition(string slug, string language) => Editions[(slug, language)];
+
+    /// <summary>Each version of the charters with versions, oldest first, in each language, under its dated address (the current one too).</summary>
+    public ImmutableDictionary<(string Slug, string Language), ImmutableArray<ResolvedEdition>> Dated { get; init; } =
+        ImmutableDictionary<(string Slug, string Language), ImmutableArray<ResolvedEdition>>.Empty;
+
+    public ImmutableArray<ResolvedEdition> DatedEditions(string slug, string language) => Dated.TryGetValue((slug, language), out var list) ? list : [];
+
+    /// <summary>The same edition in another language: the same version, dated or not.</summary>
+    public ResolvedEdition Counterpart(ResolvedEdition e, string language) =>
+        e.Version is { Dated: true } v ? DatedEditions(e.Slug, language)[v.Index] : Edition(e.Slug, language);
+
+    /// <summary>A version of a charter in a language, at its dated address.</summary>
+    public ResolvedEdition? DatedEdition(string slug, string language, int index) =>
+        DatedEditions(slug, language) is { Length: > 0 } list && index >= 0 && index < list.Length ? list[index] : null;
 
     // Every ref: link and every page asks for declarations by id: a lookup, not a scan per question. Kept beside
     // the list it indexes (not in a field, which records compare and 'with' copies), built once, thread-safe.

@@ -32,29 +32,33 @@ public static partial class Resolver
         var declarationIds = content.Declarations.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
         var editions = ImmutableDictionary.CreateBuilder<(string, string), ResolvedEdition>();
+        var dated = ImmutableDictionary.CreateBuilder<(string, string), ImmutableArray<ResolvedEdition>>();
         foreach (var slug in content.CharterSlugs)
         {
-            var structure = content.Structures[slug];
             var raw = config.Languages.Select(l => content.Edition(slug, l)!).ToList();
+            var history = content.Versions.TryGetValue(slug, out var versions) ? VersionTexts.Of(content, versions, diagnostics) : null;
             foreach (var language in config.Languages)
             {
-                var ordered = raw.OrderBy(e => e.Language == language ? 0 : 1 + config.Languages.IndexOf(e.Language)).ToList();
-                var meta = ordered.Where(e => e.Meta is not null).Select(e => new Localized<CharterMeta>(e.Meta!, e.Language, e.Language != language)).FirstOrDefault();
-                if (meta is null) continue; // reported by the validator: a charter needs its metadata
-                var placer = new Placer(slug, language, structure, ordered);
-                var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
-                var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
-                    u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
-                editions[(slug, language)] = new ResolvedEdition(slug, language, structure, meta, parts, passages)
-                    { Topics = TopicsOf(content, slug, passages) };
+                if (Edition(content, slug, language, raw, Permalinks.Charter(language, slug)) is not { } edition) continue;
+                if (history is null) { editions[(slug, language)] = edition; continue; }
+                editions[(slug, language)] = Versioned(edition, new EditionVersion(history, history.Texts.Length - 1, Dated: false));
+                // Each version under its dated address: the same placement, on the text of that version.
+                dated[(slug, language)] = [.. history.Texts.Select((text, k) => Edition(content, slug, language,
+                        config.Languages.Select(l => text[l]).ToList(), $"{Permalinks.Charter(language, slug)}{history.Versions.List[k].Id}/")
+                    is { } e ? Versioned(Untranslated(e, history.Untranslated[(k, language)], config.Languages[0]),
+                        new EditionVersion(history, k, Dated: true) { Untranslated = history.Untranslated[(k, language)] }) : null)
+                    .OfType<ResolvedEdition>()];
             }
         }
 
         Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage,
             config.MainCharter is { } m && content.CharterSlugs.Contains(m) ? m : content.CharterSlugs.FirstOrDefault() ?? "", content.CharterSlugs, diagnostics);
 
+        if (content.Versions.TryGetValue(config.MainCharter is { } main && content.CharterSlugs.Contains(main) ? main : content.CharterSlugs.FirstOrDefault() ?? "", out var mainVersions))
+            Addresses.CheckVersions(mainVersions, content.CharterSlugs, diagnostics);
+
         // References, notes and links are checked once per source file (each language's own text), not once per fallback use.
-        foreach (var edition in editions.Values)
+        foreach (var edition in editions.Values.Concat(dated.Values.SelectMany(d => d)))
         {
             var ids = edition.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var unit in edition.Units.Where(u => !u.IsFallback))
@@ -96,7 +100,48 @@ public static partial class Resolver
             Translations = TranslationStatus.Of(content, diagnostics),
             Updated = content.Updated,
             Topics = content.Topics,
+            Dated = dated.ToImmutable(),
         };
+    }
+
+    /// <summary>One charter in one language, placed from its files (or another language's, where missing) under <paramref name="home"/>.</summary>
+    private static ResolvedEdition? Edition(SiteContent content, string slug, string language, List<CharterEdition> raw, string home)
+    {
+        var config = content.Config;
+        var structure = content.Structures[slug];
+        var ordered = raw.OrderBy(e => e.Language == language ? 0 : 1 + config.Languages.IndexOf(e.Language)).ToList();
+        var meta = ordered.Where(e => e.Meta is not null).Select(e => new Localized<CharterMeta>(e.Meta!, e.Language, e.Language != language)).FirstOrDefault();
+        if (meta is null) return null; // reported by the validator: a charter needs its metadata
+        var placer = new Placer(slug, language, structure, ordered, home);
+        var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
+        var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
+            u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
+        return new ResolvedEdition(slug, language, structure, meta, parts, passages) { Topics = TopicsOf(content, slug, passages), Home = home };
+    }
+
+    /// <summary>An edition of one version: its status and version are the version's (versions.yml), whatever charter.{lang}.md says.</summary>
+    private static ResolvedEdition Versioned(ResolvedEdition e, EditionVersion version)
+    {
+        var facts = e.Meta.Value.Facts with { Status = version.Value.Status, Version = version.Value.Id };
+        return e with { Version = version, Meta = e.Meta with { Value = e.Meta.Value with { Facts = facts } } };
+    }
+
+    /// <summary>
+    /// An earlier version in a language whose amendment record is missing: the units the source language's record
+    /// gave are in the source language, shown as a missing translation is (its notice, its lang).
+    /// </summary>
+    private static ResolvedEdition Untranslated(ResolvedEdition e, ImmutableHashSet<string> ids, string source)
+    {
+        if (ids.IsEmpty || e.Language == source) return e;
+        ResolvedUnit Walk(ResolvedUnit u)
+        {
+            var children = u.Children.Select(Walk).ToImmutableArray();
+            return ids.Contains(u.Id) ? u with { Children = children, Language = source, IsFallback = true } : u with { Children = children };
+        }
+        var parts = e.Parts.Select(Walk).ToImmutableArray();
+        var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(e.Slug, u.Id, u.Unit.Kind, u.Unit.Number,
+            u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
+        return e with { Parts = parts, Passages = passages };
     }
 
     /// <summary>The topics of a charter's units: the known ones, of units whose kind takes topics (the validator reports the rest).</summary>
@@ -110,9 +155,9 @@ public static partial class Resolver
     }
 
     /// <summary>Places the units of one charter in one language, falling back file by file to the other languages, in their order.</summary>
-    private sealed class Placer(string slug, string language, Structure structure, List<CharterEdition> byPreference)
+    private sealed class Placer(string slug, string language, Structure structure, List<CharterEdition> byPreference, string home)
     {
-        private readonly string _home = Permalinks.Charter(language, slug);
+        private readonly string _home = home;
 
         public ResolvedUnit? Part(PartDef part, int position)
         {
@@ -136,7 +181,7 @@ public static partial class Resolver
         private ResolvedUnit Place(Unit unit, KindDef kind, string textLanguage, Unit? parent, string parentPage)
         {
             var hasPage = kind.Page is not null;
-            var page = hasPage ? Permalinks.UnitPage(language, slug, kind.Page!, unit.Ordinal, unit.Id) : parentPage;
+            var page = hasPage ? Permalinks.UnitPage(_home, kind.Page!, unit.Ordinal, unit.Id) : parentPage;
             var children = ImmutableArray.CreateBuilder<ResolvedUnit>();
             foreach (var list in kind.Children)
             {

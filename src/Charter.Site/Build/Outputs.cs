@@ -85,6 +85,14 @@ internal sealed class SearchOutput : IOutput
         sink.Data(SearchIndex.PathFor(language), () => (c.Cache is null
             ? SearchIndex.Build(language, search, documents.Value)
             : c.Cache.SearchIndexFor(language, documents.Value, () => SearchIndex.Build(language, search, documents.Value))).Content);
+        // Each dated version of a charter with versions has a search of its own (the site's covers the current text).
+        foreach (var dated in c.Site.CharterSlugs.SelectMany(slug => c.Site.DatedEditions(slug, language)))
+        {
+            var own = new Lazy<IReadOnlyList<UnitRecord>>(() => SiteIndexer.SearchDocuments(dated, c.Records[language]));
+            var at = SiteIndexer.VersionSearchPath(dated);
+            sink.Data(at + "documents.json", () => Json.DocumentStore(own.Value));
+            sink.Data(at + "index.json", () => SearchIndex.Build(language, search, own.Value).Content);
+        }
     });
 }
 
@@ -116,7 +124,12 @@ internal sealed class AknOutput : IOutput
     {
         var context = new Export.AknExport.Context(c.Site, c.Strings, c.Markdown);
         foreach (var ((slug, language), edition) in c.Site.Editions.OrderBy(e => e.Key.Slug, StringComparer.Ordinal).ThenBy(e => e.Key.Language, StringComparer.Ordinal))
+        {
             sink.Data(Export.AknExport.PathFor(language, slug), () => Export.AknExport.Write(context, edition));
+            // A charter with versions: each version's text as a dated expression of its own.
+            foreach (var dated in c.Site.DatedEditions(slug, language))
+                sink.Data(Export.AknExport.PathFor(dated), () => Export.AknExport.Write(context, dated));
+        }
     }
 }
 
@@ -139,15 +152,20 @@ internal sealed class CiteOutput : IOutput
             var items = new CitationItems(c.Site, c.Strings, language);
             foreach (var slug in c.Site.CharterSlugs)
             {
-                if (!c.Site.Editions.TryGetValue((slug, language), out var e)) continue;
-                var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
-                    .Prepend((Key: slug, Make: () => items.Charter(e)));
-                foreach (var (key, make) in all)
+                if (!c.Site.Editions.TryGetValue((slug, language), out var current)) continue;
+                // A charter with versions: each version's citations too, under its dated home.
+                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current))
                 {
-                    // Made once for its three files, and only when one of them is asked for (serve defers data files).
-                    var item = new Lazy<CitationItem>(make);
-                    foreach (var (extension, _, write) in CitationFiles.Formats)
-                        sink.Data(CitationFiles.PathFor(language, slug, key, extension), () => write(item.Value, slug));
+                    var name = CitationFiles.EntryName(e);
+                    var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
+                        .Prepend((Key: slug, Make: () => items.Charter(e)));
+                    foreach (var (key, make) in all)
+                    {
+                        // Made once for its three files, and only when one of them is asked for (serve defers data files).
+                        var item = new Lazy<CitationItem>(make);
+                        foreach (var (extension, _, write) in CitationFiles.Formats)
+                            sink.Data(CitationFiles.PathFor(e, key, extension), () => write(item.Value, name));
+                    }
                 }
             }
         }

@@ -18,6 +18,13 @@ public static class CitationFiles
     /// <summary>A citation's files: {lang}/{slug}/cite/{key}{extension}.</summary>
     public static string PathFor(string language, string slug, string key, string extension) => $"{language}/{slug}/cite/{key}{extension}";
 
+    /// <summary>The same for an edition: a dated version's are under its dated home ({lang}/{slug}/{id}/cite/{key}{extension}).</summary>
+    public static string PathFor(Charter.Core.Resolve.ResolvedEdition e, string key, string extension) =>
+        e.Version is { Dated: true } ? $"{e.Home}cite/{key}{extension}" : PathFor(e.Language, e.Slug, key, extension);
+
+    /// <summary>The name entries are keyed by: the charter's slug, with a dated version's id ("parc-2021-06").</summary>
+    public static string EntryName(Charter.Core.Resolve.ResolvedEdition e) => e.Version is { Dated: true } v ? $"{e.Slug}-{v.Value.Id}" : e.Slug;
+
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The entry's key: the charter and language ("lampedusa-fr"), with the unit's id between for a unit ("lampedusa-p2-3-fr").</summary>

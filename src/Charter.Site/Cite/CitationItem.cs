@@ -40,12 +40,13 @@ public sealed class CitationItems(ResolvedSite site, IReadOnlyDictionary<string,
     // The charter's item, made once per edition: a unit's is the same with its own key, part and address.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CitationItem> _charters = new(StringComparer.Ordinal);
 
-    public CitationItem Charter(ResolvedEdition e) => _charters.GetOrAdd(e.Slug, _ => Item(e));
+    public CitationItem Charter(ResolvedEdition e) => _charters.GetOrAdd(e.Home, _ => Item(e));
 
     public CitationItem Unit(ResolvedEdition e, ResolvedUnit u)
     {
         // The short address (/fr/2.3/) where the main charter's structure gives the unit's kind one: the shortest stable link.
-        var shortPath = e.Slug == site.MainCharter ? Permalinks.ShortForm(language, u.Kind.Short, u.Unit) : null;
+        // A dated version is cited at its dated address: the short one leads to the current text.
+        var shortPath = e.Slug == site.MainCharter && e.Version is not { Dated: true } ? Permalinks.ShortForm(language, u.Kind.Short, u.Unit) : null;
         var url = site.Config.BaseUrl + (shortPath ?? Permalinks.InLanguage(u.PagePath, language) + "#" + u.Id);
         return Charter(e) with { Key = u.Id, Part = _text.Place(u), Url = url };
     }
@@ -54,9 +55,10 @@ public sealed class CitationItems(ResolvedSite site, IReadOnlyDictionary<string,
     {
         var meta = e.Meta.Value;
         var l = e.Meta.Language;
-        var issued = meta.Facts.Adopted ?? PartialDate.Parse(meta.Year);
+        // A dated version is cited with its own date; the charter (its current text) with its adoption.
+        var issued = e.Version is { Dated: true } v ? v.Value.Date : meta.Facts.Adopted ?? PartialDate.Parse(meta.Year);
         return new CitationItem(e.Slug, _t.Language.Tag, _text.Typo(meta.Organization, l), _text.Typo(meta.Title, l), null, issued,
-            site.Config.BaseUrl + Permalinks.Charter(language, e.Slug), site.Updated, _text.Typo(meta.Citation, l), Note(meta, l), meta.Facts,
+            site.Config.BaseUrl + e.HomeIn(language), site.Updated, _text.Typo(meta.Citation, l), Note(meta, l), meta.Facts,
             meta.Place is { } place ? _text.Typo(place, l) : null);
     }
 

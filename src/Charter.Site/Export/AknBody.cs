@@ -289,7 +289,7 @@ internal sealed class AknBody
         var label = u.Kind.Headings.GetValueOrDefault(key)?.In(e.Language, c.Site.Config.DefaultLanguage) is { } h ? _text.Typo(h, e.Language) : target;
         var unit = e.Units.FirstOrDefault(x => x.Id == target);
         w.WriteStartElement(unit is null ? "a" : "ref");
-        w.WriteAttributeString("href", unit is null ? c.Absolute(Permalinks.CharterPage(e.Language, e.Slug, target)) : "#" + _eIds[unit.Id]);
+        w.WriteAttributeString("href", unit is null ? c.Absolute(e.HomeIn(e.Language) + target + "/") : "#" + _eIds[unit.Id]);
         w.WriteString(unit is null ? label : _text.Label(unit));
         w.WriteEndElement();
     }

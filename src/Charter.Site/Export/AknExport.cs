@@ -24,6 +24,9 @@ public static class AknExport
 
     public static string PathFor(string language, string slug) => $"{language}/{slug}/{slug}-{language}.akn.xml";
 
+    /// <summary>An edition's document: the charter's, or a dated version's under its dated home ({lang}/{slug}/{id}/{slug}-{lang}.akn.xml).</summary>
+    public static string PathFor(ResolvedEdition e) => e.Version is { Dated: true } ? $"{e.Home}{e.Slug}-{e.Language}.akn.xml" : PathFor(e.Language, e.Slug);
+
     /// <summary>What writing a document needs besides the edition: the site, every language's strings, Markdown.</summary>
     public sealed record Context(ResolvedSite Site, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown)
     {

@@ -32,11 +32,18 @@ public sealed record AknIdentity(
         // (the exact precision is kept in the IRI and in the document's facts, charter:adopted).
         var workDate = adopted is { } a ? (FirstDay(a), "adoption") : year is { } yy ? ($"{yy:D4}-01-01", "year") : ("0001-01-01", "unknown");
         var expressionDate = site.Updated is { } u ? (u.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "updated") : workDate;
+        // A dated version of a charter with versions is a dated expression of the work (…/fra@2022-10-01), of its version's date.
+        var at = "@";
+        if (edition.Version is { Dated: true } v)
+        {
+            expressionDate = (FirstDay(v.Value.Date), "version");
+            at = "@" + FirstDay(v.Value.Date);
+        }
         var work = $"/akn/{akn.Country}/{akn.Type}/{akn.Name}/{iriDate}/{edition.Slug}";
         var source = site.Config.Languages[0];
         var code = languageCode(edition.Language);
         var sourceCode = edition.Language == source ? null : languageCode(source);
-        return new AknIdentity(work, $"{work}/{code}@", sourceCode is null ? null : $"{work}/{sourceCode}@", code, sourceCode,
+        return new AknIdentity(work, $"{work}/{code}{at}", sourceCode is null ? null : $"{work}/{sourceCode}{at}", code, sourceCode,
             workDate, expressionDate, akn.Country, akn.Name, edition.Slug);
     }
 

@@ -111,7 +111,7 @@ internal sealed class AknMeta(XmlWriter w, AknExport.Context c, ResolvedEdition 
         w.WriteStartElement("charter", "document", ns);
         w.WriteAttributeString("slug", edition.Slug);
         w.WriteAttributeString("language", edition.Language);
-        w.WriteAttributeString("url", c.Absolute(Permalinks.Charter(edition.Language, edition.Slug)));
+        w.WriteAttributeString("url", c.Absolute(edition.HomeIn(edition.Language)));
         if (f.Status is { } status) w.WriteElementString("charter", "status", ns, status);
         if (f.Adopted is { } adopted) w.WriteElementString("charter", "adopted", ns, adopted.ToString());
         if (f.AdoptedBy is { } by) w.WriteElementString("charter", "adoptedBy", ns, Typo(by));

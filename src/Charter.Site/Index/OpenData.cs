@@ -26,6 +26,9 @@ public sealed record UnitRecord(string Id, string Kind, string? Number, string T
     public override int GetHashCode() => HashCode.Combine(Id, Kind, Number, Title, Text, Url, In, Topics.Length);
 }
 
+/// <summary>A version as charter.json lists it: its id, date, status, dated address and its own charter.json.</summary>
+public sealed record VersionRecord(string Id, string Date, string Status, string Url, string Data, bool Current);
+
 /// <summary>A topic as charter.json lists it: its id, its name in the file's language, and how many of the file's units it has.</summary>
 public sealed record TopicRecord(string Id, string Name, int Count);
 
@@ -50,7 +53,7 @@ public static class Json
     /// <summary>charter.json of one charter in one language (indented, to be read by people too).</summary>
     /// <param name="akn">The charter's Akoma Ntoso XML in this language.</param>
     public static byte[] OpenData(string language, string title, string citation, string url, DocumentRecord record, IEnumerable<UnitRecord> units,
-        string? akn = null, IReadOnlyList<TopicRecord>? topics = null) =>
+        string? akn = null, IReadOnlyList<TopicRecord>? topics = null, IReadOnlyList<VersionRecord>? versions = null) =>
         Write(indented: true, w =>
         {
             w.WriteStartObject();
@@ -72,6 +75,22 @@ public static class Json
                 w.WriteString("name", licence.Name);
                 w.WriteString("url", licence.Url);
                 w.WriteEndObject();
+            }
+            if (versions is { Count: > 0 })
+            {
+                w.WriteStartArray("versions");
+                foreach (var v in versions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", v.Id);
+                    w.WriteString("date", v.Date);
+                    w.WriteString("status", v.Status);
+                    w.WriteString("url", v.Url);
+                    w.WriteString("data", v.Data);
+                    if (v.Current) w.WriteBoolean("current", true);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
             }
             if (record.Updated is { } updated) w.WriteString("updated", updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             if (topics is { Count: > 0 })

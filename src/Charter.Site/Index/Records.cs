@@ -21,20 +21,25 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
     /// The citable units of a charter in this language, in reading order (sections of prose left out), as open data:
     /// a unit with no text of its own (an article made of paragraphs) has the text of the units it holds.
     /// </summary>
-    public IEnumerable<UnitRecord> Units(string slug) =>
-        site.Edition(slug, language).Passages.Where(p => p.Citable).Select(p => Record(p, Plain(p.Unit)));
+    public IEnumerable<UnitRecord> Units(string slug) => Units(site.Edition(slug, language));
+
+    /// <summary>The same for one edition: the current text, or a dated version of a charter with versions.</summary>
+    public IEnumerable<UnitRecord> Units(ResolvedEdition e) => e.Passages.Where(p => p.Citable).Select(p => Record(p, Plain(p.Unit), e));
 
     /// <summary>
     /// The units search finds: the citable ones whose kind is searchable, each with its own text only, so that a word
     /// of a paragraph finds the paragraph, not also the article around it (which its title still finds).
     /// </summary>
-    public IEnumerable<UnitRecord> SearchUnits(string slug) =>
-        site.Edition(slug, language).Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language)));
+    public IEnumerable<UnitRecord> SearchUnits(string slug) => SearchUnits(site.Edition(slug, language));
 
-    private UnitRecord Record(Passage p, string text) =>
+    /// <summary>The same for one edition: a dated version has a search of its own.</summary>
+    public IEnumerable<UnitRecord> SearchUnits(ResolvedEdition e) =>
+        e.Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language), e));
+
+    private UnitRecord Record(Passage p, string text, ResolvedEdition? edition = null) =>
         new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id))
         {
-            Topics = site.Edition(p.Slug, language).TopicsOf(p.Id),
+            Topics = (edition ?? site.Edition(p.Slug, language)).TopicsOf(p.Id),
             In = GroupsOf(p.Slug).GetValueOrDefault(p.Id)?.Id,
         };
 

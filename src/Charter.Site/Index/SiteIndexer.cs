@@ -25,17 +25,43 @@ public static class SiteIndexer
                 var meta = site.Edition(slug, language).Meta.Value;
                 return Json.OpenData(language, meta.Title, meta.Citation, records.Href(Permalinks.Charter(language, slug)),
                     new DocumentRecord(meta.Facts, meta.Place, site.Updated), records.Units(slug).Concat(records.DeclarationRecords()),
-                    records.Href(Export.AknExport.PathFor(language, slug)), records.Topics(slug));
+                    records.Href(Export.AknExport.PathFor(language, slug)), records.Topics(slug), Versions(site, slug, language, records));
             });
             yield return ($"{language}/{slug}/charter.json", () => bytes.Value);
             if (slug == site.MainCharter) yield return ($"{language}/charter.json", () => bytes.Value);
+            // Each version of a charter with versions has its own, at its dated address (no Akoma Ntoso: that is of the current text).
+            foreach (var dated in site.DatedEditions(slug, language))
+            {
+                var e = dated;
+                var version = new Lazy<byte[]>(() =>
+                {
+                    var meta = e.Meta.Value;
+                    return Json.OpenData(language, meta.Title, meta.Citation, records.Href(e.Home), new DocumentRecord(meta.Facts, meta.Place, null),
+                        records.Units(e).Concat(records.DeclarationRecords()), null, null, Versions(site, slug, language, records));
+                });
+                yield return (e.Home + "charter.json", () => version.Value);
+            }
         }
     }
+
+    /// <summary>The versions of a charter that has them, oldest first, each with its dated address; null for a charter of one version.</summary>
+    private static IReadOnlyList<VersionRecord>? Versions(ResolvedSite site, string slug, string language, Records records) =>
+        site.DatedEditions(slug, language) is { Length: > 0 } dated
+            ? dated.Select(e => new VersionRecord(e.Version!.Value.Id, e.Version.Value.Date.ToString(), e.Version.Value.Status, records.Href(e.Home),
+                records.Href(e.Home + "charter.json"), e.Version.IsCurrent)).ToList()
+            : null;
 
     /// <summary>The search documents of a language: every unit of every charter, then the declarations. Refs are positions.</summary>
     public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedSite site, string language, Records records) =>
         site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, language)))
             .SelectMany(records.SearchUnits).Concat(records.DeclarationRecords()).ToList();
+
+    /// <summary>The search documents of a dated version of a charter: its units, then the declarations.</summary>
+    public static IReadOnlyList<UnitRecord> SearchDocuments(ResolvedEdition dated, Records records) =>
+        records.SearchUnits(dated).Concat(records.DeclarationRecords()).ToList();
+
+    /// <summary>A dated version's search page, and where its index and documents go: under its dated home.</summary>
+    public static string VersionSearchPath(ResolvedEdition dated) => dated.Home + "search/";
 
     /// <summary>Where a language's search document store goes.</summary>
     public static string DocumentStorePath(string language) => $"{language}/search/documents.json";

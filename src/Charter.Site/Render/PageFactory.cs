@@ -15,13 +15,14 @@ public sealed class PageFactory
 {
     /// <summary>The templates of the site's own pages (besides the layout and those the charters' structures name).</summary>
     public static readonly IReadOnlyList<string> SiteTemplates =
-        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "topics", "topic", "search", "redirect"];
+        ["language-picker", "404", "home", "charter", "unit", "side-by-side", "declarations", "declaration", "topics", "topic", "search", "redirect", "changes"];
 
     private readonly CharterPages _charters;
     private readonly DeclarationPages _declarations;
     private readonly TopicPages _topics;
     private readonly SitePages _site;
     private readonly SideBySidePage _sideBySide;
+    private readonly ChangesPage _changes;
 
     private PageFactory(PageContext context, Func<string, (PageContext, UnitViews)> family)
     {
@@ -32,6 +33,7 @@ public sealed class PageFactory
         _topics = new TopicPages(context, Units);
         _site = new SitePages(context, Units, _charters, _declarations, _topics);
         _sideBySide = new SideBySidePage(context, family);
+        _changes = new ChangesPage(context, Units);
     }
 
     public PageContext Context { get; }
@@ -62,6 +64,14 @@ public sealed class PageFactory
             if (!site.Editions.TryGetValue((slug, Context.Lang), out var edition)) continue;
             foreach (var page in _charters.Pages(edition)) yield return page;
             yield return _sideBySide.For(edition, _charters.Card(edition));
+            // A charter with versions: every version again under its dated address, the current one too.
+            foreach (var dated in site.DatedEditions(slug, Context.Lang))
+            {
+                foreach (var page in _charters.Pages(dated)) yield return page;
+                yield return _sideBySide.For(dated, _charters.Card(dated));
+                if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
+                yield return _site.Search(dated);
+            }
         }
         foreach (var page in _declarations.Pages()) yield return page;
         foreach (var page in _topics.Pages()) yield return page;

@@ -47,6 +47,36 @@ public sealed record PageVm(
 
     /// <summary>The Akoma Ntoso XML of the charter the page belongs to, in the page's language (null on the site's own pages).</summary>
     public string? AknUrl { get; init; }
+
+    /// <summary>On a dated version's pages: which version the page shows, with the link to the current text.</summary>
+    public VersionBannerVm? Version { get; init; }
+}
+
+/// <summary>"You are reading an earlier version: October 2022 (adopted)." and its link to the current text.</summary>
+public sealed record VersionBannerVm(string Text, string Link, string Url);
+
+/// <summary>What a later or earlier version did to a unit ("Modified on 12 May 2023."), with the link to its other wording.</summary>
+/// <param name="Kind">added, modified, removed or untranslated: the class the theme styles it by.</param>
+public sealed record VersionNoteVm(string Kind, string Text, string? Link, string? Url);
+
+/// <summary>A run of a redline: "same", "del" (the earlier wording's, struck through) or "ins" (the later one's, underlined).</summary>
+public sealed record RedlineSegmentVm(string Kind, string Text);
+
+/// <summary>One text of a changed unit, redlined: its own text (Label "Text") or one of its fields.</summary>
+public sealed record RedlineRowVm(string? Label, EquatableList<RedlineSegmentVm> Segments);
+
+/// <summary>A unit on a "what changed" page: its label and title, its permalink in the version that has it, its redlines.</summary>
+public sealed record ChangeVm(string Id, string Label, string? Title, string Url, string TextLang, EquatableList<RedlineRowVm> Rows);
+
+/// <summary>The units a version added, removed or modified (Kind), under their heading.</summary>
+public sealed record ChangeGroupVm(string Kind, string Heading, EquatableList<ChangeVm> Changes);
+
+/// <summary>A version as the charter's home lists it: its date, status and note, its dated home and its "what changed" page.</summary>
+/// <param name="This">Whether the page shows this version.</param>
+public sealed record VersionEntryVm(string Id, string Date, string Datetime, string Status, string? Note, string Url, string? ChangesUrl, bool Current, bool This)
+{
+    /// <summary>Its own search page, which finds its units in their wording of that version.</summary>
+    public string? SearchUrl { get; init; }
 }
 
 /// <summary>
@@ -76,6 +106,9 @@ public sealed record UnitVm(
 
     /// <summary>When its translation is out of date (the source text changed since it was marked): the note the reader sees, and the source's link.</summary>
     public OutdatedVm? Outdated { get; init; }
+
+    /// <summary>What the charter's other versions did to it, for a charter with versions (empty otherwise).</summary>
+    public EquatableList<VersionNoteVm> Versions { get; init; } = EquatableList<VersionNoteVm>.Empty;
 }
 
 /// <param name="Note">"This translation may be out of date: …"</param>
@@ -104,6 +137,9 @@ public sealed record CharterVm(string Slug, string Title, string ShortTitle, str
 
     /// <summary>The same in one line, for the foot of every page of the charter and for print ("adopté · octobre 2022, Daejeon").</summary>
     public string? RecordLine { get; init; }
+
+    /// <summary>The charter's versions, oldest first, for a charter with versions (empty otherwise).</summary>
+    public EquatableList<VersionEntryVm> Versions { get; init; } = EquatableList<VersionEntryVm>.Empty;
 }
 
 /// <param name="Key">What it is: status, adopted, adopted_by, version, licence, updated (the class the theme styles it by).</param>

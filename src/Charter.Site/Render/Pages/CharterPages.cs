@@ -12,9 +12,9 @@ public sealed class CharterPages(PageContext page, UnitViews units)
     public IEnumerable<PageSpec> Pages(ResolvedEdition e)
     {
         var charter = Card(e);
-        var homePath = Permalinks.Charter(page.Lang, e.Slug);
+        var homePath = e.Home;
         var onHome = e.Parts.Where(p => !p.HasPage).Select(p => units.Unit(e, p)).ToEquatable();
-        var home = page.Page("charter", homePath, e.Meta.Value.Title, e.Meta.Value.Description, e, page.Crumbs(null),
+        var home = page.Page("charter", homePath, e.Meta.Value.Title, e.Meta.Value.Description, e, e.Version is { Dated: true } ? page.Crumbs(e) : page.Crumbs(null),
             page.Notice(e.Meta.IsFallback || e.Parts.Where(p => !p.HasPage).Take(1).Any(p => p.IsFallback), e.Meta.Language),
             JsonLd.Charter(page, e, homePath, e.Passages.Where(p => p.Citable).Select(p => units.Unit(e, p.Unit))));
         var item = page.Cite.Item(e);
@@ -94,11 +94,14 @@ public sealed class CharterPages(PageContext page, UnitViews units)
     {
         var meta = e.Meta.Value;
         var l = e.Meta.Language;
-        var record = Record(meta, l);
-        return new CharterVm(e.Slug, page.Typo(meta.Title, l), page.Typo(meta.ShortTitle, l), meta.Organization, meta.Year, meta.Place,
-            page.Typo(meta.Citation, l), page.Typo(meta.Description, l), page.Href(Permalinks.Charter(page.Lang, e.Slug)), page.Md(meta.Body, l).Html,
-            Toc(e), page.Href($"{page.Lang}/{e.Slug}/charter.json"))
+        var record = Record(meta, l, e.Version is { Dated: true, IsCurrent: false });
+        // The downloads (PDF, Akoma Ntoso) are of the current text: a dated version's key finds none (site.downloads[slug]).
+        var key = e.Version is { Dated: true } v ? $"{e.Slug}@{v.Value.Id}" : e.Slug;
+        return new CharterVm(key, page.Typo(meta.Title, l), page.Typo(meta.ShortTitle, l), meta.Organization, meta.Year, meta.Place,
+            page.Typo(meta.Citation, l), page.Typo(meta.Description, l), page.Href(e.HomeIn(page.Lang)), page.Md(meta.Body, l).Html,
+            Toc(e), page.Href(e.HomeIn(page.Lang) + "charter.json"))
         {
+            Versions = VersionViews.List(page, e),
             Record = record,
             RecordLine = record.Count == 0 ? null : page.T.Typography.Apply(string.Join(" · ", record.Where(r => r.Key != "adopted_by")
                 .Select(r => page.T.Format("record_entry", ("label", r.Label), ("value", r.Value))))),
@@ -106,7 +109,8 @@ public sealed class CharterPages(PageContext page, UnitViews units)
     }
 
     /// <summary>What is known of the document, in the page's words: only the facts the content states, and the content's last change.</summary>
-    private EquatableList<RecordEntryVm> Record(CharterMeta meta, string textLanguage)
+    /// <param name="earlier">An earlier version's record: the content's last change is not its date.</param>
+    private EquatableList<RecordEntryVm> Record(CharterMeta meta, string textLanguage, bool earlier)
     {
         var t = page.T;
         var f = meta.Facts;
@@ -117,7 +121,7 @@ public sealed class CharterPages(PageContext page, UnitViews units)
         if (f.AdoptedBy is { } by) entries.Add(new("adopted_by", t["record_adopted_by"], page.Typo(by, textLanguage), null, null));
         if (f.Version is { } version) entries.Add(new("version", t["record_version"], version, null, null));
         if (f.Licence is { } licence) entries.Add(new("licence", t["record_licence"], licence.Name, licence.Url, null));
-        if (page.Site.Updated is { } updated)
+        if (page.Site.Updated is { } updated && !earlier)
             entries.Add(new("updated", t["record_updated"], t.Date(new PartialDate(updated.Year, updated.Month, updated.Day)), null, updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         return entries.ToEquatable();
     }

@@ -21,7 +21,7 @@ public sealed class CitePanels(PageContext page)
             return new CiteStyleVm(style.Id, page.T[style.NameKey], segments.ToEquatable(), CitationStyles.Text(segments));
         }).ToEquatable();
         var downloads = CitationFiles.Formats
-            .Select(f => new LinkVm(f.Name, page.Href(CitationFiles.PathFor(page.Lang, e.Slug, item.Key, f.Extension)))).ToEquatable();
+            .Select(f => new LinkVm(f.Name, page.Href(CitationFiles.PathFor(e, item.Key, f.Extension)))).ToEquatable();
         var config = page.Config;
         var href = item.Url.StartsWith(config.BaseUrl, StringComparison.Ordinal) ? page.Href(item.Url[config.BaseUrl.Length..]) : item.Url;
         return new CiteVm(item.Url, href, styles, downloads);
@@ -34,6 +34,6 @@ public sealed class CitePanels(PageContext page)
         var highwire = d is { } x ? x.ToString().Replace('-', '/') : null;
         // citation_pdf_url comes from the build's downloads (site.downloads[slug]), known only once the PDFs are made.
         return new CitationMetaVm(item.FullTitle, item.Author, highwire, d?.ToString(), item.Language, canonical, item.Author,
-            Rights: item.Facts.Licence?.Url, Identifier: item.Url, Slug: e.Slug);
+            Rights: item.Facts.Licence?.Url, Identifier: item.Url, Slug: e.Version is { Dated: true } v ? $"{e.Slug}@{v.Value.Id}" : e.Slug);
     }
 }

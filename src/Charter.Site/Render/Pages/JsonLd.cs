@@ -10,7 +10,7 @@ public static class JsonLd
         var meta = e.Meta.Value;
         var config = page.Config;
         var lang = page.Lang;
-        var home = Permalinks.Charter(lang, e.Slug);
+        var home = e.HomeIn(lang);
         var translations = config.Languages.Where(l => l != lang);
         if (lang != config.DefaultLanguage) translations = translations.Where(l => l == config.DefaultLanguage);
         var parts = units.ToList();
@@ -28,7 +28,8 @@ public static class JsonLd
             Text("name", meta.Title);
             Text("alternateName", meta.ShortTitle);
             Text("inLanguage", page.T.Language.Tag);
-            Text("datePublished", meta.Year);
+            // A version of a charter with versions is published on its date (versions.yml), the charter in its year.
+            Text("datePublished", e.Version is { } v ? v.Value.Date.ToString() : meta.Year);
             w.WriteStartObject("legislationPassedBy");
             Text("@type", "Organization");
             Text("name", meta.Organization);
@@ -57,11 +58,12 @@ public static class JsonLd
             {
                 w.WriteStartObject();
                 Text("@type", "Legislation");
-                Text("@id", page.Absolute(Permalinks.Charter(l, e.Slug)));
+                Text("@id", page.Absolute(e.HomeIn(l)));
                 Text("inLanguage", page.LanguageOf(l).Tag);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            Versions(page, e, w);
             if (parts.Count > 0)
             {
                 w.WriteStartArray("hasPart");
@@ -78,5 +80,34 @@ public static class JsonLd
             }
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// Which version a page shows: a dated version is an example of the undated work (the charter, its current text);
+    /// the undated charter lists its versions as its examples, each with its date.
+    /// </summary>
+    private static void Versions(PageContext page, ResolvedEdition e, System.Text.Json.Utf8JsonWriter w)
+    {
+        if (e.Version is not { } v) return;
+        if (v.Dated)
+        {
+            w.WriteStartObject("exampleOfWork");
+            w.WriteString("@type", "Legislation");
+            w.WriteString("@id", page.Absolute(Permalinks.Charter(page.Lang, e.Slug)));
+            w.WriteEndObject();
+            return;
+        }
+        w.WriteStartArray("workExample");
+        foreach (var dated in page.Site.DatedEditions(e.Slug, page.Lang))
+        {
+            w.WriteStartObject();
+            w.WriteString("@type", "Legislation");
+            w.WriteString("@id", page.Absolute(dated.Home));
+            w.WriteString("version", dated.Version!.Value.Id);
+            w.WriteString("datePublished", dated.Version.Value.Date.ToString());
+            w.WriteString("creativeWorkStatus", dated.Version.Value.Status);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

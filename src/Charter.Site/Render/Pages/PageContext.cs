@@ -93,10 +93,11 @@ public sealed class PageContext
         return new PageVm(Lang, kind, Typo(title, Lang), Typo(title == siteTitle ? title : $"{title} · {siteTitle}", Lang),
             Typo(description, Lang), path, Href(path), Absolute(path), alternates, Config.BaseUrl, jsonLd, notice, crumbs.ToEquatable(),
             charterEdition is null ? EquatableList<LinkVm>.Empty : Nav(charterEdition, path),
-            charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(Permalinks.Charter(Lang, charterEdition.Slug)),
-            charterEdition is null ? null : Href(Permalinks.CharterPage(Lang, charterEdition.Slug, Permalinks.SideBySide)), noindex)
+            charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(charterEdition.HomeIn(Lang)),
+            charterEdition is null ? null : Href(charterEdition.HomeIn(Lang) + Permalinks.SideBySide + "/"), noindex)
             with { LangTag = T.Language.Tag, Dir = T.Language.Direction, Dates = _dates,
-                AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(Lang, edition.Slug)) };
+                AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(edition)),
+                Version = edition is null ? null : VersionViews.Banner(this, edition, path) };
     }
 
 
@@ -117,6 +118,8 @@ public sealed class PageContext
     {
         var crumbs = new List<LinkVm> { new(T["home"], Href(Permalinks.LanguageHome(Lang))) };
         if (e is not null) crumbs.Add(new LinkVm(Typo(e.Meta.Value.ShortTitle, Lang), Href(Permalinks.Charter(Lang, e.Slug))));
+        // A dated version's pages are below its own home: Home › the charter › its version › …
+        if (e?.Version is { Dated: true } v) crumbs.Add(new LinkVm(T.Format("version_crumb", ("date", T.Date(v.Value.Date))), Href(e.HomeIn(Lang))));
         crumbs.AddRange(rest.Select(r => new LinkVm(Typo(r.Label, Lang), Href(r.Path))));
         return crumbs;
     }

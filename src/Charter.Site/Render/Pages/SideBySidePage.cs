@@ -10,9 +10,9 @@ public sealed class SideBySidePage(PageContext page, Func<string, (PageContext P
 {
     public PageSpec For(ResolvedEdition e, CharterVm charter)
     {
-        var path = Permalinks.CharterPage(page.Lang, e.Slug, Permalinks.SideBySide);
+        var path = e.HomeIn(page.Lang) + Permalinks.SideBySide + "/";
         var languages = page.Config.Languages.OrderBy(l => l == page.Lang ? 0 : 1).ToList();
-        var editions = languages.ToDictionary(l => l, l => page.Site.Edition(e.Slug, l));
+        var editions = languages.ToDictionary(l => l, l => page.Site.Counterpart(e, l));
         var rows = e.Passages.Select(p => new SideBySideRowVm(p.Id, p.Kind, page.Text.Label(p.Unit), e.Parts.Contains(p.Unit), languages.Select(l =>
         {
             var (_, units) = family(l);

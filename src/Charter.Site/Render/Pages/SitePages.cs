@@ -19,19 +19,25 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
             ("frameworks", declarations.Links(DeclarationTypes.Framework))));
     }
 
-    public PageSpec Search()
+    /// <summary>The site's search page, or a dated version's (<paramref name="dated"/>), which searches that version only.</summary>
+    public PageSpec Search(ResolvedEdition? dated = null)
     {
-        var path = Permalinks.Search(page.Lang);
+        string At(string language) => dated is null ? Permalinks.Search(language) : Index.SiteIndexer.VersionSearchPath(page.Site.Counterpart(dated, language));
+        var path = At(page.Lang);
         var t = page.T;
-        var vm = page.Page("search", path, t["search_title"], t["search_title"], null, page.Crumbs(null, (t["search_title"], path)));
+        var vm = page.Page("search", path, t["search_title"], t["search_title"], dated, page.Crumbs(dated, (t["search_title"], path)));
         var scripts = Charter.Search.SearchLanguages.For(t.Language.Search).BrowserScripts;
         // With no result, the page offers the query in each other language; {q} is left for the script to fill in.
         var others = page.Config.Languages.Where(l => l != page.Lang).Select(l => new SearchElsewhereVm(l, page.LanguageOf(l).Tag,
-            page.Href(Permalinks.Search(l)), t.Format("search_try_other", ("language", t.NameOf(page.LanguageOf(l)))))).ToEquatable();
-        return new PageSpec(path, "search", vm, PageContext.Data(
-            ("index_url", page.Href($"{page.Lang}/search/index.json")), ("documents_url", page.Href($"{page.Lang}/search/documents.json")),
+            page.Href(At(l)), t.Format("search_try_other", ("language", t.NameOf(page.LanguageOf(l)))))).ToEquatable();
+        var data = PageContext.Data(
+            ("index_url", page.Href(dated is null ? $"{page.Lang}/search/index.json" : path + "index.json")),
+            ("documents_url", page.Href(dated is null ? $"{page.Lang}/search/documents.json" : path + "documents.json")),
             ("scripts", string.Join(' ', scripts.Select(s => page.Href("assets/vendor/" + s)))), ("elsewhere", others),
-            ("filters", SearchFilters.For(page, topics.Name))));
+            ("filters", SearchFilters.For(page, topics.Name)));
+        // Its form searches the version again (the site's search page has the site's address, site.search_url).
+        if (dated is not null) data = PageContext.Data(data.Select(kv => (kv.Key, kv.Value)).Append(("search_url", (object?)page.Href(path))).ToArray());
+        return new PageSpec(path, "search", vm, data);
     }
 
     /// <summary>Short addresses for the main charter's units whose kind gives one (/fr/2.3/ → principle 2, priority 3).</summary>
@@ -46,6 +52,15 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
             var vm = page.Page("redirect", path, target.Label, target.Citation, e, [], noindex: true) with { Canonical = target.AbsoluteUrl };
             yield return new PageSpec(path, "redirect", vm, PageContext.Data(("target", target)));
         }
+        // A main charter with versions: the same short forms under each version's id lead to that version (/fr/2021-06/2.3/).
+        foreach (var dated in site.DatedEditions(main, page.Lang))
+            foreach (var u in dated.Units)
+            {
+                if (Permalinks.DatedShortForm(page.Lang, dated.Version!.Value.Id, u.Kind.Short, u.Unit) is not { } path) continue;
+                var target = units.Unit(dated, u);
+                var vm = page.Page("redirect", path, target.Label, target.Citation, dated, [], noindex: true) with { Canonical = target.AbsoluteUrl, Version = null };
+                yield return new PageSpec(path, "redirect", vm, PageContext.Data(("target", target)));
+            }
     }
 
     /// <summary>The pages at the root: the language picker (index.html) and 404.html, in this (the default) language.</summary>

@@ -15,13 +15,13 @@ namespace Charter.Site.Render.Pages;
 public sealed class UnitViews(PageContext page)
 {
     // Concurrent: another language's side-by-side page reads this language's units while building.
-    private readonly ConcurrentDictionary<(string Slug, string Id), UnitVm> _units = new();
+    private readonly ConcurrentDictionary<(string Home, string Id), UnitVm> _units = new();
     private readonly ConcurrentDictionary<string, FileIndex> _files = new(StringComparer.Ordinal);
 
     /// <summary>Which unit's file each unit's text is in (its notes are there), per edition.</summary>
     private sealed record FileIndex(Dictionary<string, ResolvedUnit> Owner, Dictionary<string, ResolvedUnit> ById);
 
-    private FileIndex Index(ResolvedEdition e) => _files.GetOrAdd(e.Slug, _ =>
+    private FileIndex Index(ResolvedEdition e) => _files.GetOrAdd(e.Home, _ =>
     {
         var owner = new Dictionary<string, ResolvedUnit>(StringComparer.Ordinal);
         var byId = new Dictionary<string, ResolvedUnit>(StringComparer.Ordinal);
@@ -41,7 +41,7 @@ public sealed class UnitViews(PageContext page)
     /// <summary>The view of a unit of <paramref name="e"/> (an edition in this page's language).</summary>
     public UnitVm Unit(ResolvedEdition e, ResolvedUnit u)
     {
-        if (_units.TryGetValue((e.Slug, u.Id), out var cached)) return cached;
+        if (_units.TryGetValue((e.Home, u.Id), out var cached)) return cached;
         var lang = page.Lang;
         var rendered = page.Md(u.Unit.Text, u.Language, NotesFor(e, u));
         var url = Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id;
@@ -83,12 +83,12 @@ public sealed class UnitViews(PageContext page)
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
             children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with
             {
-                Citable = u.Kind.Citable, Outdated = Outdated(e, u, url),
+                Citable = u.Kind.Citable, Outdated = Outdated(e, u, url), Versions = VersionViews.Notes(page, this, e, u),
                 Cite = u.Kind.Citable ? page.Cite.Panel(e, page.Cite.Item(e, u)) : null,
                 Topics = e.TopicsOf(u.Id).Select(id => page.Site.Topics.First(t => t.Id == id))
                     .Select(t => new LinkVm(page.Typo(t.Name.In(lang, page.Config.DefaultLanguage) ?? t.Id, lang), page.Href(Permalinks.Topic(lang, t.Id)))).ToEquatable(),
             };
-        _units[(e.Slug, u.Id)] = unit;
+        _units[(e.Home, u.Id)] = unit;
         return unit;
     }
 
@@ -96,14 +96,15 @@ public sealed class UnitViews(PageContext page)
     private string? LinkUrl(ResolvedEdition e, string target)
     {
         if (target.StartsWith("ref:", StringComparison.Ordinal)) return page.Href(Permalinks.Declaration(page.Lang, target[4..]));
-        if (target == Permalinks.SideBySide) return page.Href(Permalinks.CharterPage(page.Lang, e.Slug, Permalinks.SideBySide));
+        if (target == Permalinks.SideBySide) return page.Href(e.HomeIn(page.Lang) + Permalinks.SideBySide + "/");
         return Find(e, target) is { } unit ? page.Href(unit.HasPage ? unit.PagePath : unit.Url) : null;
     }
 
     /// <summary>The reader's note on a unit whose translation the ledger says is out of date (never on a fallback: that has its own notice).</summary>
     private OutdatedVm? Outdated(ResolvedEdition e, ResolvedUnit u, string url)
     {
-        if (u.IsFallback || page.Site.Translations.State(page.Lang, TranslationReport.UnitKey(e.Slug, u.Id)) != TranslationState.Outdated) return null;
+        // The ledger is of the current text: an earlier version's wording is not what it records.
+        if (u.IsFallback || e.Version is { Dated: true } || page.Site.Translations.State(page.Lang, TranslationReport.UnitKey(e.Slug, u.Id)) != TranslationState.Outdated) return null;
         var source = page.Site.Translations.Source;
         var language = page.LanguageOf(source);
         return new OutdatedVm(page.T["translation_outdated"], page.T.Format("translation_outdated_read", ("language", page.T.NameOf(language))),
