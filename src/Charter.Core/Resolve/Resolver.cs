@@ -112,7 +112,7 @@ public static partial class Resolver
         var ordered = raw.OrderBy(e => e.Language == language ? 0 : 1 + config.Languages.IndexOf(e.Language)).ToList();
         var meta = ordered.Where(e => e.Meta is not null).Select(e => new Localized<CharterMeta>(e.Meta!, e.Language, e.Language != language)).FirstOrDefault();
         if (meta is null) return null; // reported by the validator: a charter needs its metadata
-        var placer = new Placer(slug, language, structure, ordered, home);
+        var placer = new Placer(language, structure, ordered, home);
         var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
         var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
             u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
@@ -155,7 +155,7 @@ public static partial class Resolver
     }
 
     /// <summary>Places the units of one charter in one language, falling back file by file to the other languages, in their order.</summary>
-    private sealed class Placer(string slug, string language, Structure structure, List<CharterEdition> byPreference, string home)
+    private sealed class Placer(string language, Structure structure, List<CharterEdition> byPreference, string home)
     {
         private readonly string _home = home;
 
