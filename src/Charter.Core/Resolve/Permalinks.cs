@@ -21,6 +21,9 @@ public static class Permalinks
 
     public const string SideBySide = "side-by-side";
 
+    /// <summary>Whether the site has a side-by-side view: it takes two languages to set side by side.</summary>
+    public static bool HasSideBySide(SiteConfig config) => config.Languages.Length > 1;
+
     /// <summary>
     /// The page of a unit whose kind has one: the kind's pattern ("principles/{n}/") under its edition's home (the
     /// charter's, /fr/{slug}/, or a dated version's, /fr/{slug}/2022-10/), with

@@ -64,7 +64,7 @@ public static partial class Resolver
             foreach (var unit in edition.Units.Where(u => !u.IsFallback))
             {
                 CheckReferences(unit, declarationIds, diagnostics);
-                CheckLinks(unit, ids, declarationIds, diagnostics);
+                CheckLinks(unit, ids, declarationIds, Permalinks.HasSideBySide(config), diagnostics);
                 if (unit.Unit.OwnFile) CheckNotes(unit.Unit, diagnostics);
             }
         }
@@ -232,11 +232,18 @@ public static partial class Resolver
     }
 
     /// <summary>A link field (a milestone's 'concerns') names a declaration (ref:ID), a unit of the charter, or the side-by-side view.</summary>
-    private static void CheckLinks(ResolvedUnit unit, HashSet<string> unitIds, HashSet<string> declarationIds, DiagnosticBag diagnostics)
+    private static void CheckLinks(ResolvedUnit unit, HashSet<string> unitIds, HashSet<string> declarationIds, bool sideBySide, DiagnosticBag diagnostics)
     {
         foreach (var (key, field) in unit.Unit.OrderedFields.Where(f => f.Value.Type == FieldType.Link))
         {
             var target = field.Text ?? "";
+            if (target == Permalinks.SideBySide && !sideBySide)
+            {
+                diagnostics.Error(Codes.UnknownReference, field.At,
+                    $"{unit.Unit.Kind} {unit.Id}: {key} '{target}': a site of one language has no side-by-side view",
+                    "link a unit or a declaration (ref:ID) instead, or add a second language to charter.yml");
+                continue;
+            }
             var ok = target.StartsWith("ref:", StringComparison.Ordinal) ? declarationIds.Contains(target[4..])
                 : unitIds.Contains(target) || target == Permalinks.SideBySide;
             if (!ok)

@@ -63,12 +63,12 @@ public sealed class PageFactory
         {
             if (!site.Editions.TryGetValue((slug, Context.Lang), out var edition)) continue;
             foreach (var page in _charters.Pages(edition)) yield return page;
-            yield return _sideBySide.For(edition, _charters.Card(edition));
+            if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(edition, _charters.Card(edition));
             // A charter with versions: every version again under its dated address, the current one too.
             foreach (var dated in site.DatedEditions(slug, Context.Lang))
             {
                 foreach (var page in _charters.Pages(dated)) yield return page;
-                yield return _sideBySide.For(dated, _charters.Card(dated));
+                if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(dated, _charters.Card(dated));
                 if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
                 yield return _site.Search(dated);
             }

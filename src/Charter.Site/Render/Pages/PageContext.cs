@@ -94,7 +94,7 @@ public sealed class PageContext
             Typo(description, Lang), path, Href(path), Absolute(path), alternates, Config.BaseUrl, jsonLd, notice, crumbs.ToEquatable(),
             charterEdition is null ? EquatableList<LinkVm>.Empty : Nav(charterEdition, path),
             charterEdition?.Meta.Value.ShortTitle, charterEdition is null ? null : Href(charterEdition.HomeIn(Lang)),
-            charterEdition is null ? null : Href(charterEdition.HomeIn(Lang) + Permalinks.SideBySide + "/"), noindex)
+            charterEdition is null || !Permalinks.HasSideBySide(Config) ? null : Href(charterEdition.HomeIn(Lang) + Permalinks.SideBySide + "/"), noindex)
             with { LangTag = T.Language.Tag, Dir = T.Language.Direction, Dates = _dates,
                 AknUrl = edition is null ? null : Href(Export.AknExport.PathFor(edition)),
                 Version = edition is null ? null : VersionViews.Banner(this, edition, path) };
