@@ -94,7 +94,7 @@ public static partial class ContentLoader
         {
             Versions = VersionLoader.Load(siteRoot, config, structures, loaded, diagnostics),
             Ledgers = LedgerLoader.Load(siteRoot, config, diagnostics),
-            Updated = ContentDate.Of(siteRoot),
+            Updated = ContentDate.Of(siteRoot, config.Languages),
             Topics = TopicLoader.Taxonomy(siteRoot, config, diagnostics),
             TopicAssignments = TopicLoader.Assignments(siteRoot, config, slugs, diagnostics),
         };

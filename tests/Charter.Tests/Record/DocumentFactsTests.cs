@@ -9,6 +9,7 @@ namespace Charter.Tests.Record;
 /// The charter as a document of record: the facts its metadata states (status, adoption, version, licence) and the
 /// content's last change are on its pages, in JSON-LD and in charter.json; facts it does not state appear nowhere.
 /// </summary>
+[Collection(ProcessEnvironment.Name)]
 public class DocumentFactsTests
 {
     private const string Meta = "content/lampedusa/charter.fr.md";
