@@ -35,7 +35,10 @@ public sealed partial class Theme
             MaxSteps = limits.TemplateSteps,
             MaxRecursion = TemplateLimits.MaxIncludeDepth,
             // Partials parsed at render time ({% include %}) get the same bounded ranges as the templates themselves.
-            TemplateParsed = (_, template) => _rewriter.VisitTemplate(template),
+            // One at a time: pages render on both cores, each include statement parses its partial on first use, and
+            // a test host once died in the rewriting of two partials at the same moment; a partial is parsed a few
+            // times per build, so the lock costs nothing.
+            TemplateParsed = (_, template) => { lock (_rewriter) return _rewriter.VisitTemplate(template); },
         };
         Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
         Options.FileProvider = new ThemeFileProvider(this);
