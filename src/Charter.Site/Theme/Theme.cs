@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Load;
 using Charter.Core.Model;
+using Charter.Site.Render;
 using Fluid;
 using YamlDotNet.RepresentationModel;
 
@@ -37,7 +38,8 @@ public sealed partial class Theme
             // Partials parsed at render time ({% include %}) get the same bounded ranges as the templates themselves.
             TemplateParsed = (_, template) => _rewriter.VisitTemplate(template),
         };
-        Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+        // Templates read the members of the view models listed in TemplateModels, and of nothing else.
+        Options.MemberAccessStrategy = TemplateModels.Strategy();
         Options.FileProvider = new ThemeFileProvider(this);
         Filters.Register(Options);
     }
