@@ -131,8 +131,8 @@ public static class ContentSchemas
             ["id"] = Id(kind.IdPattern.Length > 0 ? $"Its id; by default '{kind.IdPattern}'." : "Its id: lower-case letters, digits and hyphens."),
         };
         var required = new JsonArray();
-        // JsonValue.Create(string), not JsonArray.Add<T>: the generic one may serialize any T, which trimming cannot follow.
-        void Require(string key) => required.Add(JsonValue.Create(key));
+        // A JsonNode, so that Add(JsonNode) is called, not Add<T>(T), which may serialize any T and which trimming cannot follow.
+        void Require(string key) => required.Add((JsonNode)key);
         if (kindRequired) Require("kind");
         if (kind.IdPattern.Length == 0) Require("id");
         foreach (var field in kind.OrderedFields)
