@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Charter.Core.Diagnostics;
 using Charter.Core.Load;
 using Charter.Core.Model;
-using Charter.Site.Render;
 using Fluid;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Charter.Site.Render;
+using Charter.Site.Theme;
 using Fluid;
 
 namespace Charter.Tests.Render;

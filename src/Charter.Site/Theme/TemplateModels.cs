@@ -2,9 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Charter.Site.Cite;
 using Charter.Site.Print;
+using Charter.Site.Render;
+using Charter.Site.Render.Pages;
 using Fluid;
 
-namespace Charter.Site.Render;
+namespace Charter.Site.Theme;
 
 /// <summary>
 /// The types whose members templates read (page.title, unit.children, cite.styles …), each registered with Fluid by
@@ -48,9 +50,9 @@ public static class TemplateModels
         Add<TopicVm>(strategy);
         Add<TopicGroupVm>(strategy);
         Add<TopicUnitVm>(strategy);
-        Add<Pages.FilterVm>(strategy);
-        Add<Pages.FilterOptionVm>(strategy);
-        Add<Pages.YearVm>(strategy);
+        Add<FilterVm>(strategy);
+        Add<FilterOptionVm>(strategy);
+        Add<YearVm>(strategy);
         Add<DiagramVm>(strategy);
         Add<DiagramNodeVm>(strategy);
         Add<DiagramEdgeVm>(strategy);
@@ -107,7 +109,7 @@ public static class TemplateModels
             var accessor = base.GetAccessor(type, name);
             if (accessor is null && !Registered.Contains(type) && IsOurs(type))
                 throw new InvalidOperationException(
-                    $"templates read '{name}' of {type.Name}, a type Fluid was not told about: add it to TemplateModels.Strategy (src/Charter.Site/Render/TemplateModels.cs)");
+                    $"templates read '{name}' of {type.Name}, a type Fluid was not told about: add it to TemplateModels.Strategy (src/Charter.Site/Theme/TemplateModels.cs)");
             return accessor;
         }
 
