@@ -18,8 +18,9 @@ public static partial class Benchmark
     /// <summary>One build: wall time, CPU time (user + system, NaN when unknown), peak resident set, our stages.</summary>
     private sealed record Sample(double WallMs, double CpuMs, long PeakKb, IReadOnlyList<(string Stage, double Ms)> Stages);
 
-    private sealed record Result(Corpus Corpus, List<Sample> Ours, List<Sample> Hugo, int OursPages, int? HugoPages, string OursOutput,
-        IReadOnlyList<(string Stage, double Ms)> Warm, IReadOnlyList<double> Rebuilds);
+    /// <summary>A corpus measured: ReadyToRun (Ours), native and Hugo samples; <paramref name="SameOutput"/>: the native build wrote the same files.</summary>
+    private sealed record Result(Corpus Corpus, List<Sample> Ours, List<Sample> Native, List<Sample> Hugo, int OursPages, int? NativePages, int? HugoPages,
+        string OursOutput, bool? SameOutput, IReadOnlyList<(string Stage, double Ms)> Warm, IReadOnlyList<double> Rebuilds);
 
     [GeneratedRegex(@"Stages:\s*(?<list>.*)")]
     private static partial Regex StagesLine();
@@ -38,24 +39,12 @@ public static partial class Benchmark
         Directory.CreateDirectory(work);
 
         var cli = Path.Combine(work, "cli");
+        var native = Path.Combine(work, "native");
         if (!settings.NoBuild)
         {
-            // ReadyToRun: the CLI as it should be installed (compiled ahead of time, so a small site does not wait for
-            // the JIT). A fresh artifacts folder: ReadyToRun's incremental build once kept native code compiled
-            // against an older Charter.Core, and the published CLI crashed at start.
-            stderr.WriteLine("bench: publishing src/Charter.Cli (Release, ReadyToRun) …");
-            var artifacts = Path.Combine(work, "artifacts");
-            if (Directory.Exists(artifacts)) Directory.Delete(artifacts, recursive: true);
-            if (Directory.Exists(cli)) Directory.Delete(cli, recursive: true);
-            var publish = Exec("dotnet", ["publish", Path.Combine(repo, "src", "Charter.Cli", "Charter.Cli.csproj"), "-c", "Release",
-                "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true",
-                "--artifacts-path", artifacts, "-o", cli, "--nologo", "-v", "q"], repo);
-            if (publish.ExitCode != 0)
-            {
-                stderr.WriteLine(publish.Output);
-                stderr.WriteLine("bench: could not publish the CLI");
-                return 1;
-            }
+            if (!Publish.ReadyToRun(repo, work, cli, stderr)) return 1;
+            // The native binary is the build we ship for speed; without its toolchain (a C linker), the run goes on without it.
+            if (!Publish.Native(repo, work, native, stderr)) stderr.WriteLine("bench: measuring without the native build");
         }
         var charterDll = Path.Combine(cli, "charter.dll");
         if (!File.Exists(charterDll))
@@ -63,6 +52,8 @@ public static partial class Benchmark
             stderr.WriteLine($"bench: {charterDll} is missing (run without --no-build)");
             return 1;
         }
+        var nativeExe = Path.Combine(native, "charter");
+        if (!File.Exists(nativeExe)) nativeExe = null;
 
         var hugo = FindOnPath("hugo");
         if (hugo is null) stderr.WriteLine("bench: hugo is not installed; measuring our build alone (apt-get install hugo to compare)");
@@ -87,24 +78,30 @@ public static partial class Benchmark
             stderr.WriteLine($"bench: {corpus.Name}: {runs} run(s) each …");
             var outDir = Path.Combine(work, "public", Slug(corpus.Name));
             var oursOut = Path.Combine(outDir, "ours");
+            var nativeOut = Path.Combine(outDir, "native");
             var hugoOut = Path.Combine(outDir, "hugo");
-            Sample Ours() => Measure(time, "dotnet", [charterDll, "build", "--source", corpus.Site, "--output", oursOut], oursOut, corpus.Site, stderr);
+            // Without PDFs: Hugo makes none, and WeasyPrint's few seconds per language would hide everything else.
+            Sample Ours() => Measure(time, "dotnet", [charterDll, "build", "--no-pdf", "--source", corpus.Site, "--output", oursOut], oursOut, corpus.Site, stderr);
+            Sample Native() => Measure(time, nativeExe!, ["build", "--no-pdf", "--source", corpus.Site, "--output", nativeOut], nativeOut, corpus.Site, stderr);
             Sample Hugo() => Measure(time, hugo!, ["--source", corpus.Hugo!, "--destination", hugoOut, "--quiet"], hugoOut, corpus.Hugo!, stderr);
 
-            // One untimed build each, so that both find the files in the page cache; then alternate, swapping who goes first.
-            Ours();
-            if (corpus.Hugo is not null) Hugo();
             var ours = new List<Sample>();
+            var mine = new List<Sample>();
             var theirs = new List<Sample>();
+            var tools = new List<Action> { () => ours.Add(Ours()) };
+            if (nativeExe is not null) tools.Add(() => mine.Add(Native()));
+            if (corpus.Hugo is not null) tools.Add(() => theirs.Add(Hugo()));
+            // One untimed build each, so that all find the files in the page cache; then round after round, each
+            // round starting with the next tool, so that none always goes first.
+            Ours();
+            if (nativeExe is not null) Native();
+            if (corpus.Hugo is not null) Hugo();
             for (int r = 0; r < runs; r++)
-            {
-                if (corpus.Hugo is not null && r % 2 == 1) theirs.Add(Hugo());
-                ours.Add(Ours());
-                if (corpus.Hugo is not null && r % 2 == 0) theirs.Add(Hugo());
-            }
-            results.Add(new Result(corpus, ours, theirs, CountHtml(oursOut), corpus.Hugo is null ? null : CountHtml(hugoOut), oursOut,
+                for (int t = 0; t < tools.Count; t++) tools[(r + t) % tools.Count]();
+            results.Add(new Result(corpus, ours, mine, theirs, CountHtml(oursOut), nativeExe is null ? null : CountHtml(nativeOut),
+                corpus.Hugo is null ? null : CountHtml(hugoOut), oursOut, nativeExe is null ? null : Publish.SameFiles(oursOut, nativeOut),
                 WarmStages(corpus.Site, Path.Combine(outDir, "warm"), runs, stderr),
-                ServeRebuilds(charterDll, corpus.Site, Path.Combine(outDir, "serve"), Math.Max(2 * runs, 6), stderr)));
+                ServeRebuilds(nativeExe, charterDll, corpus.Site, Path.Combine(outDir, "serve"), Math.Max(2 * runs, 6), stderr)));
         }
 
         Print(results, runs, repo, hugo, $"{loadBefore} before, {LoadAverage()} after", stdout);
@@ -183,13 +180,13 @@ public static partial class Benchmark
 
     /// <summary>
     /// One-file changes under <c>charter serve</c>, as an editor makes them: a copy of the site is served (by the
-    /// published CLI, as its own process), then a principle of the main charter is edited <paramref name="edits"/>
+    /// native CLI when there is one, else the ReadyToRun one, as its own process), then a principle of the main charter is edited <paramref name="edits"/>
     /// times (a word added at the start of its text, then taken away, and so on), each time after the previous
     /// rebuild; the figures are serve's own "Rebuilt in N ms" (from the watcher's signal to the new site in
     /// memory, so without the 50 ms the watcher waits for the editor to finish writing). The first is the first
     /// edit after start-up.
     /// </summary>
-    private static List<double> ServeRebuilds(string charterDll, string site, string copy, int edits, TextWriter stderr)
+    private static List<double> ServeRebuilds(string? nativeExe, string charterDll, string site, string copy, int edits, TextWriter stderr)
     {
         if (Directory.Exists(copy)) Directory.Delete(copy, recursive: true);
         foreach (var part in new[] { "charter.yml", "content", "themes" })
@@ -204,8 +201,8 @@ public static partial class Benchmark
             .SelectMany(d => Directory.EnumerateFiles(d, "*.fr.md").Order(StringComparer.Ordinal)).FirstOrDefault();
         if (principle is null) return [];
 
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = copy };
-        foreach (var a in new[] { charterDll, "serve", "--source", copy, "--port", "0" }) psi.ArgumentList.Add(a);
+        var psi = new ProcessStartInfo(nativeExe ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = copy };
+        foreach (var a in (string[])[.. nativeExe is null ? [charterDll] : (string[])[], "serve", "--source", copy, "--port", "0"]) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var lines = new System.Collections.Concurrent.BlockingCollection<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Add(e.Data); };
@@ -254,7 +251,7 @@ public static partial class Benchmark
     private static int CountHtml(string dir) =>
         Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Count() : 0;
 
-    private static (int ExitCode, string Output) Exec(string file, IReadOnlyList<string> args, string? workingDir = null)
+    internal static (int ExitCode, string Output) Exec(string file, IReadOnlyList<string> args, string? workingDir = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDir ?? "" };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -294,6 +291,27 @@ public static partial class Benchmark
     private static string Mb(IEnumerable<Sample> samples) =>
         samples.Any() ? (samples.Max(s => s.PeakKb) / 1024.0).ToString("0", Inv) : "–";
 
+    private static string PerSecond(int pages, double ms) => double.IsNaN(ms) || ms <= 0 || pages == 0 ? "–" : (pages / (ms / 1000)).ToString("0", Inv);
+
+    /// <summary>The median of each stage the CLI reported, and the wall time, per corpus.</summary>
+    private static void StageTable(string title, List<(string Corpus, List<Sample> Samples)> rows, TextWriter o)
+    {
+        var stages = rows.SelectMany(r => r.Samples).SelectMany(s => s.Stages.Select(x => x.Stage)).Distinct().ToList();
+        o.WriteLine();
+        o.WriteLine($"{title} (median ms, as the CLI reports it). Stages overlap: the theme is parsed during load, the index is made");
+        o.WriteLine("while render runs its templates (render includes writing each page as it is made; write is the assets and the swap);");
+        o.WriteLine("wall is the whole process, start-up and exit included:");
+        o.WriteLine();
+        o.WriteLine("| corpus | " + string.Join(" | ", stages) + " | wall |");
+        o.WriteLine("|---|" + string.Concat(stages.Select(_ => "--:|")) + "--:|");
+        foreach (var (corpus, samples) in rows.Where(r => r.Samples.Count > 0))
+        {
+            var medians = stages.Select(st => Median(samples.Select(s => s.Stages.Where(x => x.Stage == st).Select(x => x.Ms).DefaultIfEmpty(double.NaN).First())
+                .Where(v => !double.IsNaN(v)))).ToList();
+            o.WriteLine($"| {corpus} | {string.Join(" | ", medians.Select(Ms))} | {Ms(Median(samples.Select(s => s.WallMs)))} |");
+        }
+    }
+
     private static void Print(List<Result> results, int runs, string repo, string? hugo, string load, TextWriter o)
     {
         var dotnet = Exec("dotnet", ["--version"]).Output;
@@ -304,36 +322,32 @@ public static partial class Benchmark
         o.WriteLine($"dotnet {dotnet} · {hugoVersion}");
         // Other work on the machine slows both tools; alternating runs keeps the comparison fair, not the absolute figures.
         o.WriteLine($"Load average (1, 5, 15 min): {load}");
-        o.WriteLine($"Whole-process cold builds, median of {runs} run(s) each after one untimed warm-up; CPU = user + system time of the process;");
-        o.WriteLine("peak = max resident set over the runs. On a busy machine, CPU time is the steadier comparison; wall time is what an editor waits.");
+        o.WriteLine($"Whole-process cold builds, median of {runs} run(s) each after one untimed warm-up, the tools taking turns; R2R = our CLI");
+        o.WriteLine("published ReadyToRun (run by dotnet), native = our CLI published with Native AOT; pages/s = HTML pages over the median wall time;");
+        o.WriteLine("CPU = user + system time of the process; peak = max resident set over the runs. Same output: the native build wrote the");
+        o.WriteLine("same files as the ReadyToRun one, byte for byte. On a busy machine, CPU time is the steadier comparison; wall time is what an editor waits.");
         o.WriteLine();
-        o.WriteLine("| corpus | pages (ours) | pages (Hugo) | ours (ms) | Hugo (ms) | ours/Hugo | CPU ours (ms) | CPU Hugo (ms) | CPU ours/Hugo | peak MB (ours) | peak MB (Hugo) |");
-        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        o.WriteLine("| corpus | pages (ours) | pages (Hugo) | R2R (ms) | native (ms) | Hugo (ms) | R2R/Hugo | native/Hugo | pages/s R2R | pages/s native | pages/s Hugo | same output |");
+        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|");
         foreach (var r in results)
         {
-            var ours = Median(r.Ours.Select(s => s.WallMs));
-            var theirs = Median(r.Hugo.Select(s => s.WallMs));
-            var oursCpu = Median(r.Ours.Select(s => s.CpuMs).Where(v => !double.IsNaN(v)));
-            var theirCpu = Median(r.Hugo.Select(s => s.CpuMs).Where(v => !double.IsNaN(v)));
-            o.WriteLine($"| {r.Corpus.Name} | {r.OursPages} | {(r.HugoPages?.ToString(Inv) ?? "–")} | {Ms(ours)} | {Ms(theirs)} | {Ratio(ours, theirs)} | " +
-                $"{Ms(oursCpu)} | {Ms(theirCpu)} | {Ratio(oursCpu, theirCpu)} | {Mb(r.Ours)} | {Mb(r.Hugo)} |");
+            var (ours, mine, theirs) = (Median(r.Ours.Select(s => s.WallMs)), Median(r.Native.Select(s => s.WallMs)), Median(r.Hugo.Select(s => s.WallMs)));
+            var same = r.SameOutput switch { true => "yes", false => "**no**", null => "–" };
+            o.WriteLine($"| {r.Corpus.Name} | {r.OursPages} | {(r.HugoPages?.ToString(Inv) ?? "–")} | {Ms(ours)} | {Ms(mine)} | {Ms(theirs)} | {Ratio(ours, theirs)} | {Ratio(mine, theirs)} | " +
+                $"{PerSecond(r.OursPages, ours)} | {PerSecond(r.NativePages ?? 0, mine)} | {PerSecond(r.HugoPages ?? 0, theirs)} | {same} |");
         }
-
-        var stages = results.SelectMany(r => r.Ours).SelectMany(s => s.Stages.Select(x => x.Stage)).Distinct().ToList();
         o.WriteLine();
-        o.WriteLine("Our time per stage (median ms, as the CLI reports it). Stages overlap: the theme is parsed during load, the index is made");
-        o.WriteLine("while render runs its templates (render includes writing each page as it is made; write is the assets and the swap);");
-        o.WriteLine("wall is the whole process, start-up and exit included:");
-        o.WriteLine();
-        o.WriteLine("| corpus | " + string.Join(" | ", stages) + " | wall |");
-        o.WriteLine("|---|" + string.Concat(stages.Select(_ => "--:|")) + "--:|");
+        o.WriteLine("| corpus | CPU R2R (ms) | CPU native (ms) | CPU Hugo (ms) | CPU R2R/Hugo | CPU native/Hugo | peak MB R2R | peak MB native | peak MB Hugo |");
+        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in results)
         {
-            var medians = stages.Select(st => Median(r.Ours.Select(s => s.Stages.Where(x => x.Stage == st).Select(x => x.Ms).DefaultIfEmpty(double.NaN).First())
-                .Where(v => !double.IsNaN(v)))).ToList();
-            o.WriteLine($"| {r.Corpus.Name} | {string.Join(" | ", medians.Select(Ms))} | {Ms(Median(r.Ours.Select(s => s.WallMs)))} |");
+            double Cpu(List<Sample> samples) => Median(samples.Select(s => s.CpuMs).Where(v => !double.IsNaN(v)));
+            var (ours, mine, theirs) = (Cpu(r.Ours), Cpu(r.Native), Cpu(r.Hugo));
+            o.WriteLine($"| {r.Corpus.Name} | {Ms(ours)} | {Ms(mine)} | {Ms(theirs)} | {Ratio(ours, theirs)} | {Ratio(mine, theirs)} | {Mb(r.Ours)} | {Mb(r.Native)} | {Mb(r.Hugo)} |");
         }
 
+        StageTable("Our time per stage, ReadyToRun", results.Select(r => (r.Corpus.Name, r.Ours)).ToList(), o);
+        if (results.Any(r => r.Native.Count > 0)) StageTable("The same, native", results.Select(r => (r.Corpus.Name, r.Native)).ToList(), o);
         o.WriteLine();
         o.WriteLine($"The same stages in a warm process (our build run in-process after one untimed build; median of {runs}, ms): what is left once start-up and JIT are paid:");
         o.WriteLine();
@@ -344,7 +358,7 @@ public static partial class Benchmark
             o.WriteLine($"| {r.Corpus.Name} | " + string.Join(" | ", warmStages.Select(st => Ms(r.Warm.Where(x => x.Stage == st).Select(x => x.Ms).DefaultIfEmpty(double.NaN).First()))) + " |");
 
         o.WriteLine();
-        o.WriteLine("One-file changes under `charter serve` (a principle of the main charter edited again and again; serve's own \"Rebuilt in\" figure, ms):");
+        o.WriteLine($"One-file changes under `charter serve` ({(results.Any(r => r.Native.Count > 0) ? "native" : "ReadyToRun")}; a principle of the main charter edited again and again; serve's own \"Rebuilt in\" figure, ms):");
         o.WriteLine();
         o.WriteLine("| corpus | edits | first | median | max |");
         o.WriteLine("|---|--:|--:|--:|--:|");

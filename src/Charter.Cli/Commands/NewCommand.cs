@@ -181,14 +181,15 @@ public sealed partial class NewCommand : ICharterCommand
     /// </summary>
     public static string Invocation()
     {
-        var assembly = typeof(NewCommand).Assembly.Location;
-        var folder = Path.GetDirectoryName(assembly) ?? AppContext.BaseDirectory;
+        // The assembly's folder and file from AppContext, not Assembly.Location, which a native binary leaves empty.
+        var folder = AppContext.BaseDirectory;
+        var assembly = Path.Combine(folder, typeof(NewCommand).Assembly.GetName().Name + ".dll");
         for (var at = new DirectoryInfo(folder); at?.Parent is { } parent; at = parent)
             if (at.Name == "bin" && File.Exists(Path.Combine(parent.FullName, "Charter.Cli.csproj")))
                 return $"dotnet run --project {Shell(Tilde(parent.FullName))} --";
         var process = Environment.ProcessPath;
         if (process is null) return "charter";
-        if (Path.GetFileNameWithoutExtension(process) == "dotnet") return assembly.Length > 0 ? $"dotnet {Shell(Tilde(assembly))}" : "charter";
+        if (Path.GetFileNameWithoutExtension(process) == "dotnet") return File.Exists(assembly) ? $"dotnet {Shell(Tilde(assembly))}" : "charter";
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(p => p.Length > 0 && SameFolder(p, Path.GetDirectoryName(process)!));
         return onPath ? Path.GetFileName(process) : Shell(Tilde(process));

@@ -167,7 +167,7 @@ public sealed class DevServer : IAsyncDisposable
             // Errors first in the overlay: they are why the page did not change; warnings follow.
             var failure = new BuildFailure(summary, result.Diagnostics.OrderBy(d => d.Severity == Severity.Error ? 0 : 1).Select(d => d.ToString()).ToList());
             _failure = failure;
-            _live.Publish("error", new { summary = failure.Summary, diagnostics = failure.Diagnostics });
+            _live.Publish("error", new ServeEvent(Summary: failure.Summary, Diagnostics: failure.Diagnostics));
         }
         else
         {
@@ -192,7 +192,7 @@ public sealed class DevServer : IAsyncDisposable
             var current = _site!;
             var elapsed = clock.ElapsedMilliseconds;
             // Reload when the site changed, and after a failure so the overlay goes; a no-op save reloads nothing.
-            if (changes > 0 || hadFailure) _live.Publish("reload", new { build = current.Build });
+            if (changes > 0 || hadFailure) _live.Publish("reload", new ServeEvent(current.Build));
             _stdout.WriteLine(previous is null
                 ? $"Built {current.Files.Count} files in {elapsed} ms"
                 : $"Rebuilt in {elapsed} ms: {Commands.BuildCommand.Plural(changes, "file")} changed");
@@ -202,8 +202,8 @@ public sealed class DevServer : IAsyncDisposable
 
     private IEnumerable<string> Greeting()
     {
-        yield return LiveReload.Format("hello", new { build = _site?.Build ?? 0 });
-        if (_failure is { } failure) yield return LiveReload.Format("error", new { summary = failure.Summary, diagnostics = failure.Diagnostics });
+        yield return LiveReload.Format("hello", new ServeEvent(_site?.Build ?? 0));
+        if (_failure is { } failure) yield return LiveReload.Format("error", new ServeEvent(Summary: failure.Summary, Diagnostics: failure.Diagnostics));
     }
 
     private async Task HandleAsync(HttpContext context)

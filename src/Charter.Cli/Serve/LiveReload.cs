@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
@@ -17,14 +18,14 @@ public sealed class LiveReload
 
     public int Clients => _clients.Count;
 
-    public void Publish(string name, object data)
+    public void Publish(string name, ServeEvent data)
     {
         var message = Format(name, data);
         foreach (var client in _clients.Keys) client.Writer.TryWrite(message);
     }
 
-    public static string Format(string name, object data) =>
-        $"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n";
+    public static string Format(string name, ServeEvent data) =>
+        $"event: {name}\ndata: {JsonSerializer.Serialize(data, ServeEventJson.Default.ServeEvent)}\n\n";
 
     /// <summary>
     /// Streams events to one page until it goes away or the server stops. <paramref name="greeting"/> gives the
@@ -67,3 +68,11 @@ public sealed class LiveReload
         }
     }
 }
+
+/// <summary>An event's data: {build} for hello and reload, {summary, diagnostics[]} for error (fields left out when null).</summary>
+public sealed record ServeEvent(int? Build = null, string? Summary = null, IReadOnlyList<string>? Diagnostics = null);
+
+/// <summary>The events' JSON, generated at compile time (no reflection: the native build trims it away).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ServeEvent))]
+internal sealed partial class ServeEventJson : JsonSerializerContext;

@@ -131,17 +131,19 @@ public static class ContentSchemas
             ["id"] = Id(kind.IdPattern.Length > 0 ? $"Its id; by default '{kind.IdPattern}'." : "Its id: lower-case letters, digits and hyphens."),
         };
         var required = new JsonArray();
-        if (kindRequired) required.Add("kind");
-        if (kind.IdPattern.Length == 0) required.Add("id");
+        // A JsonNode, so that Add(JsonNode) is called, not Add<T>(T), which may serialize any T and which trimming cannot follow.
+        void Require(string key) => required.Add((JsonNode)key);
+        if (kindRequired) Require("kind");
+        if (kind.IdPattern.Length == 0) Require("id");
         foreach (var field in kind.OrderedFields)
         {
             properties[field.Key] = Field(field);
-            if (field.Required) required.Add(field.Key);
+            if (field.Required) Require(field.Key);
         }
         if (!kind.TextIsBody && kind.Text != "none")
         {
             properties[kind.Text] = new JsonObject { ["type"] = new JsonArray("string", "number"), ["description"] = "Its text, in Markdown." };
-            required.Add(kind.Text);
+            Require(kind.Text);
         }
         properties["references"] = new JsonObject { ["type"] = "array", ["items"] = Id(null), ["description"] = "The declarations it cites, by id." };
         if (ownFile)
@@ -164,7 +166,7 @@ public static class ContentSchemas
             {
                 list["minItems"] = count;
                 list["maxItems"] = count;
-                required.Add(child.Key!);
+                Require(child.Key!);
             }
             properties[child.Key!] = list;
         }

@@ -40,7 +40,8 @@ public sealed partial class Theme
             // times per build, so the lock costs nothing.
             TemplateParsed = (_, template) => { lock (_rewriter) return _rewriter.VisitTemplate(template); },
         };
-        Options.MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase };
+        // Templates read the members of the view models listed in TemplateModels, and of nothing else.
+        Options.MemberAccessStrategy = TemplateModels.Strategy();
         Options.FileProvider = new ThemeFileProvider(this);
         Filters.Register(Options);
     }
