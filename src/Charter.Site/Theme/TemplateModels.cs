@@ -58,6 +58,13 @@ public static class TemplateModels
         Add<DiagramEdgeVm>(strategy);
         Add<DiagramRowVm>(strategy);
         Add<PrintVm>(strategy);
+        Add<VersionBannerVm>(strategy);
+        Add<VersionNoteVm>(strategy);
+        Add<VersionEntryVm>(strategy);
+        Add<ChangeGroupVm>(strategy);
+        Add<ChangeVm>(strategy);
+        Add<RedlineRowVm>(strategy);
+        Add<RedlineSegmentVm>(strategy);
         return strategy;
     }
 
