@@ -14,14 +14,7 @@ public static class LedgerLoader
         foreach (var language in config.Languages.Skip(1))
         {
             var display = TranslationLedger.PathFor(language);
-            var path = Path.Combine(siteRoot, display);
-            if (!File.Exists(path)) continue;
-            var bytes = SourceReader.Read(path, display, config.Limits, diagnostics);
-            var text = bytes is null ? null : FrontMatter.Decode(bytes, display, diagnostics);
-            if (text is null) continue;
-            var file = new SourceFile(display, text);
-            var root = FrontMatter.ParseYaml(file, config.Limits, diagnostics);
-            if (root is null) continue;
+            if (DataFile.Read(siteRoot, display, config, diagnostics) is not { } root) continue;
             var recorded = root.String("source", required: true) ?? source;
             var entries = ImmutableDictionary.CreateBuilder<string, LedgerEntry>(StringComparer.Ordinal);
             if (root.Mapping("units") is { } units)
@@ -35,7 +28,7 @@ public static class LedgerLoader
                     $"review the translation, then run 'charter mark {language}'");
                 continue;
             }
-            result[language] = new TranslationLedger(language, recorded, entries.ToImmutable(), file);
+            result[language] = new TranslationLedger(language, recorded, entries.ToImmutable(), root.File);
         }
         return result.ToImmutable();
     }

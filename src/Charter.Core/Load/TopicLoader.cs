@@ -15,7 +15,7 @@ public static class TopicLoader
 
     public static ImmutableArray<Topic> Taxonomy(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
     {
-        if (Read(siteRoot, TaxonomyPath, config, diagnostics) is not { } root) return [];
+        if (DataFile.Read(siteRoot, TaxonomyPath, config, diagnostics) is not { } root) return [];
         var topics = ImmutableArray.CreateBuilder<Topic>();
         if (root.Mapping("topics") is { } map)
             foreach (var id in map.Names())
@@ -54,7 +54,7 @@ public static class TopicLoader
         foreach (var slug in slugs)
         {
             var display = $"{ContentLoader.ContentFolder}/{slug}/{TopicAssignment.FileName}";
-            if (Read(siteRoot, display, config, diagnostics) is not { } root) continue;
+            if (DataFile.Read(siteRoot, display, config, diagnostics) is not { } root) continue;
             var units = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
             var at = ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
             if (root.Mapping("units") is { } map)
@@ -70,14 +70,5 @@ public static class TopicLoader
             result[slug] = new TopicAssignment(slug, units.ToImmutable(), at.ToImmutable(), root.File);
         }
         return result.ToImmutable();
-    }
-
-    private static FieldReader? Read(string siteRoot, string display, SiteConfig config, DiagnosticBag diagnostics)
-    {
-        var path = Path.Combine(siteRoot, display);
-        if (!File.Exists(path)) return null;
-        var bytes = SourceReader.Read(path, display, config.Limits, diagnostics);
-        var text = bytes is null ? null : FrontMatter.Decode(bytes, display, diagnostics);
-        return text is null ? null : FrontMatter.ParseYaml(new SourceFile(display, text), config.Limits, diagnostics);
     }
 }

@@ -26,7 +26,7 @@ public static partial class VersionLoader
         foreach (var slug in structures.Keys.Order(StringComparer.Ordinal))
         {
             var display = $"{ContentLoader.ContentFolder}/{slug}/{CharterVersions.FileName}";
-            if (Read(siteRoot, display, config, diagnostics) is not { } root) continue;
+            if (DataFile.Read(siteRoot, display, config, diagnostics) is not { } root) continue;
             var list = List(root, display, diagnostics);
             root.ReportUnknown();
             if (list.IsEmpty) continue;
@@ -126,7 +126,7 @@ public static partial class VersionLoader
             foreach (var language in config.Languages)
             {
                 var display = $"{ContentLoader.ContentFolder}/{slug}/{CharterVersions.Folder}/{version.Id}.{language}.yml";
-                if (Read(siteRoot, display, config, diagnostics) is not { } root) continue;
+                if (DataFile.Read(siteRoot, display, config, diagnostics) is not { } root) continue;
                 var record = Record(root, version.Id, language, structure, kinds, diagnostics);
                 foreach (var (uid, removed) in record.Removed) kinds.TryAdd(uid, removed.Unit.Kind);
                 result[(version.Id, language)] = record;
@@ -187,14 +187,5 @@ public static partial class VersionLoader
             }
         root.ReportUnknown();
         return new Amendment(version, language, modified.ToImmutable(), added, removed.ToImmutable(), root.File);
-    }
-
-    private static FieldReader? Read(string siteRoot, string display, SiteConfig config, DiagnosticBag diagnostics)
-    {
-        var path = Path.Combine(siteRoot, display);
-        if (!File.Exists(path)) return null;
-        var bytes = SourceReader.Read(path, display, config.Limits, diagnostics);
-        var text = bytes is null ? null : FrontMatter.Decode(bytes, display, diagnostics);
-        return text is null ? null : FrontMatter.ParseYaml(new SourceFile(display, text), config.Limits, diagnostics);
     }
 }
