@@ -35,6 +35,13 @@ public sealed record SiteConfig(
     /// <summary>The base URL without its trailing slash, for absolute links (canonical, sitemap).</summary>
     public string Origin => BaseUrl.TrimEnd('/');
 
+    /// <summary>
+    /// The charter the short addresses serve (/fr/2.3/, /fr/charter.json): the one charter.yml names, when it is one of
+    /// <paramref name="slugs"/>, else the first; "" for a site without charters.
+    /// </summary>
+    public string MainCharterOf(IReadOnlyList<string> slugs) =>
+        MainCharter is { } main && slugs.Contains(main) ? main : slugs.FirstOrDefault() ?? "";
+
     public string TitleIn(string language) =>
         Title.TryGetValue(language, out var t) ? t : Title.TryGetValue(DefaultLanguage, out var d) ? d : "Charter";
 }

@@ -103,7 +103,7 @@ public sealed record ResolvedSite(
     /// <summary>Every unit of every translation against the source: current, outdated, not recorded, missing.</summary>
     public TranslationReport Translations { get; init; } = TranslationReport.Empty;
 
-    public string MainCharter => Config.MainCharter is { } m && CharterSlugs.Contains(m) ? m : CharterSlugs.FirstOrDefault() ?? "";
+    public string MainCharter => Config.MainCharterOf(CharterSlugs);
 
     public ResolvedEdition Edition(string slug, string language) => Editions[(slug, language)];
 

@@ -51,14 +51,14 @@ public static partial class Resolver
             }
         }
 
-        Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage,
-            config.MainCharter is { } m && content.CharterSlugs.Contains(m) ? m : content.CharterSlugs.FirstOrDefault() ?? "", content.CharterSlugs, diagnostics);
-
-        if (content.Versions.TryGetValue(config.MainCharter is { } main && content.CharterSlugs.Contains(main) ? main : content.CharterSlugs.FirstOrDefault() ?? "", out var mainVersions))
+        var main = config.MainCharterOf(content.CharterSlugs);
+        Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage, main, content.CharterSlugs, diagnostics);
+        if (content.Versions.TryGetValue(main, out var mainVersions))
             Addresses.CheckVersions(mainVersions, content.CharterSlugs, diagnostics);
 
-        // References, notes and links are checked once per source file (each language's own text), not once per fallback use.
-        foreach (var edition in editions.Values.Concat(dated.Values.SelectMany(d => d)))
+        // References, notes and links are checked once per source file (each language's own text), not once per fallback
+        // use; the earlier versions too (their records hold text), not the current one again at its dated address.
+        foreach (var edition in editions.Values.Concat(dated.Values.SelectMany(d => d).Where(e => !e.Version!.IsCurrent)))
         {
             var ids = edition.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var unit in edition.Units.Where(u => !u.IsFallback))
@@ -114,8 +114,7 @@ public static partial class Resolver
         if (meta is null) return null; // reported by the validator: a charter needs its metadata
         var placer = new Placer(language, structure, ordered, home);
         var parts = structure.Parts.Select((part, i) => placer.Part(part, i + 1)).OfType<ResolvedUnit>().ToImmutableArray();
-        var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
-            u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
+        var passages = Passages(slug, parts);
         return new ResolvedEdition(slug, language, structure, meta, parts, passages) { Topics = TopicsOf(content, slug, passages), Home = home };
     }
 
@@ -139,10 +138,13 @@ public static partial class Resolver
             return ids.Contains(u.Id) ? u with { Children = children, Language = source, IsFallback = true } : u with { Children = children };
         }
         var parts = e.Parts.Select(Walk).ToImmutableArray();
-        var passages = parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(e.Slug, u.Id, u.Unit.Kind, u.Unit.Number,
-            u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
-        return e with { Parts = parts, Passages = passages };
+        return e with { Parts = parts, Passages = Passages(e.Slug, parts) };
     }
+
+    /// <summary>Every unit of a placed charter as a passage, in reading order.</summary>
+    private static ImmutableArray<Passage> Passages(string slug, ImmutableArray<ResolvedUnit> parts) =>
+        parts.SelectMany(p => p.DescendantsAndSelf()).Select(u => new Passage(slug, u.Id, u.Unit.Kind, u.Unit.Number,
+            u.PagePath, u.Heading, u.Unit.Text, u.Language, u.IsFallback, u.References, u)).ToImmutableArray();
 
     /// <summary>The topics of a charter's units: the known ones, of units whose kind takes topics (the validator reports the rest).</summary>
     private static ImmutableDictionary<string, ImmutableArray<string>> TopicsOf(SiteContent content, string slug, ImmutableArray<Passage> passages)
