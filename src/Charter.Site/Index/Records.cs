@@ -36,16 +36,17 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
     public IEnumerable<UnitRecord> SearchUnits(ResolvedEdition e) =>
         e.Passages.Where(p => p.Citable && p.Unit.Kind.Searchable).Select(p => Record(p, Plain(p.Text, p.Language), e));
 
-    private UnitRecord Record(Passage p, string text, ResolvedEdition? edition = null) =>
+    private UnitRecord Record(Passage p, string text, ResolvedEdition edition) =>
         new(p.Id, p.Kind, p.Number, _text.RecordTitle(p.Unit), text, Href(Permalinks.InLanguage(p.PagePath, language) + "#" + p.Id))
         {
-            Topics = (edition ?? site.Edition(p.Slug, language)).TopicsOf(p.Id),
-            In = GroupsOf(p.Slug).GetValueOrDefault(p.Id)?.Id,
+            Topics = edition.TopicsOf(p.Id),
+            In = GroupsOf(edition).GetValueOrDefault(p.Id)?.Id,
         };
 
+    // By edition (its home is unique in a language): a dated version's groups are its own, with the units it alone has.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, ResolvedUnit>> _groups = new(StringComparer.Ordinal);
 
-    private Dictionary<string, ResolvedUnit> GroupsOf(string slug) => _groups.GetOrAdd(slug, s => Groups.Of(site.Edition(s, language)));
+    private Dictionary<string, ResolvedUnit> GroupsOf(ResolvedEdition edition) => _groups.GetOrAdd(edition.Home, _ => Groups.Of(edition));
 
     /// <summary>The site's topics as a charter's charter.json lists them: those its units have, with their counts, in the taxonomy's order.</summary>
     public IReadOnlyList<TopicRecord> Topics(string slug)
