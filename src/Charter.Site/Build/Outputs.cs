@@ -11,10 +11,13 @@ namespace Charter.Site.Build;
 
 /// <summary>What an output of the build is made from: the resolved site, each language's strings and records, the page models.</summary>
 public sealed record OutputContext(
-    ResolvedSite Site, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown, IReadOnlyList<PageSpec> Pages,
+    ResolvedSite Site, IReadOnlyDictionary<string, Strings> Strings, MarkdownRenderer Markdown,
     IReadOnlyDictionary<string, Records> Records, BuildCache? Cache, DiagnosticBag Diagnostics, CancellationToken Cancel)
 {
     public string Absolute(string path) => Site.Config.BaseUrl + path;
+
+    /// <summary>Every page's model: given only to the outputs made from the pages (<see cref="IOutput.FromPages"/>), once they are all made.</summary>
+    public IReadOnlyList<PageSpec> Pages { get; init; } = [];
 
     /// <summary>For the print edition (PDF): null when the build makes none.</summary>
     public Print.PrintTools? Print { get; init; }
@@ -37,6 +40,13 @@ public sealed record OutputSink(Action<OutputFile> File, Action<DeferredFile>? D
 public interface IOutput
 {
     string Name { get; }
+
+    /// <summary>
+    /// Made from the page models (the sitemap) rather than from the site: such an output is made once every page's model
+    /// is, and the others on another core while the page models are being made.
+    /// </summary>
+    bool FromPages => false;
+
     void Make(OutputContext context, OutputSink sink);
 }
 
@@ -110,6 +120,8 @@ internal sealed class OpenSearchOutput : IOutput
 internal sealed class SitemapOutput : IOutput
 {
     public string Name => "sitemap";
+
+    public bool FromPages => true;
 
     public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page).Where(p => !p.Noindex)
         .Select(p => new SiteIndexer.SitemapEntry(p.Path, p.Canonical, p.Alternates.Select(a => (a.Tag, a.AbsoluteUrl)).ToList(), p.XDefault))));

@@ -142,25 +142,27 @@ public static class SiteBuilder
             var records = site.Config.Languages.ToDictionary(l => l, l => new Records(site, l, toolsReady.Strings, toolsReady.Markdown));
             var pages = Timed("render", () =>
             {
-                var models = PageModels(site, factories);
-                if (!UniqueAddresses(models, diagnostics)) return models;
-                // The data files need the units, not the HTML: they are made alongside the templates (their time is their own).
-                var context = new OutputContext(site, toolsReady.Strings, toolsReady.Markdown, models, records, cache, diagnostics, cancel)
+                var context = new OutputContext(site, toolsReady.Strings, toolsReady.Markdown, records, cache, diagnostics, cancel)
                 {
                     Print = options.Pdf is null ? null : new Print.PrintTools(factories, new TemplateRenderer(toolsReady.Theme, diagnostics, cancel),
                         toolsReady.Theme.TemplatePath(Print.PrintBook.Template), toolsReady.Theme.Find(Print.PrintBook.Stylesheet), options.Pdf),
                 };
                 var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null);
+                // The data files need the units, not the pages: they are made on the other core from the start, while the
+                // page models and then the templates run (their time is their own).
+                index = Task.Run(() =>
+                {
+                    var indexClock = Stopwatch.StartNew();
+                    foreach (var output in Outputs.Data.Where(o => !o.FromPages)) output.Make(context, sink);
+                    return indexClock.Elapsed;
+                });
+                var models = PageModels(site, factories);
+                if (!UniqueAddresses(models, diagnostics)) return models;
                 // The pages say how large each PDF is, so the PDFs come first (their engine runs one process per document).
                 var documentClock = Stopwatch.StartNew();
                 downloads = Outputs.Documents.SelectMany(o => o.Make(context, sink)).ToList();
                 documentTime = documentClock.Elapsed;
-                index = Task.Run(() =>
-                {
-                    var indexClock = Stopwatch.StartNew();
-                    foreach (var output in Outputs.Data) output.Make(context, sink);
-                    return indexClock.Elapsed;
-                });
+                foreach (var output in Outputs.Data.Where(o => o.FromPages)) output.Make(context with { Pages = models }, sink);
                 RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel, downloads);
                 return models;
             });
