@@ -38,10 +38,21 @@ public static class UnsafeUrls
         return ok;
     }
 
+    /// <summary>The attributes whose value is read: those that carry an address, and the meta refresh's two.</summary>
+    private static readonly HashSet<string> ReadAttributes = new(UrlAttributes.Append("srcdoc").Append("srcset").Append("imagesrcset")
+        .Append("content").Append("http-equiv"), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReadAttribute = ReadAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The (element, attribute, value) of every attribute whose address is not allowed, in page order.</summary>
+    /// <remarks>
+    /// Runs over every page the build writes, so it copies nothing it need not: names are lowered into a buffer on the
+    /// stack, and only the values of the attributes in <see cref="ReadAttributes"/> become strings to decode.
+    /// </remarks>
     public static IEnumerable<(string Element, string Attribute, string Value)> Addresses(string html)
     {
         int i = 0;
+        var found = new List<(string, string, string)>();
         while ((i = html.IndexOf('<', i)) >= 0)
         {
             if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
@@ -55,58 +66,90 @@ public static class UnsafeUrls
                 i++;
                 continue;
             }
-            int nameStart = i + 1, p = nameStart;
-            while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/')) p++;
-            var element = html[nameStart..p].ToLowerInvariant();
-            string? refresh = null;
-            var found = new List<(string, string, string)>();
-            while (p < html.Length && html[p] != '>')
-            {
-                if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
-                int an = p;
-                while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
-                var attribute = html[an..p].ToLowerInvariant();
-                while (p < html.Length && IsSpace(html[p])) p++;
-                string raw = "";
-                if (p < html.Length && html[p] == '=')
-                {
-                    p++;
-                    while (p < html.Length && IsSpace(html[p])) p++;
-                    if (p < html.Length && html[p] is '"' or '\'')
-                    {
-                        var quote = html[p];
-                        var close = html.IndexOf(quote, p + 1);
-                        if (close < 0) close = html.Length;
-                        raw = html[(p + 1)..close];
-                        p = Math.Min(html.Length, close + 1);
-                    }
-                    else
-                    {
-                        int vs = p;
-                        while (p < html.Length && !IsSpace(html[p]) && html[p] != '>') p++;
-                        raw = html[vs..p];
-                    }
-                }
-                if (attribute.Length == 0) { p++; continue; }
-                var value = Decode(raw);
-                if (attribute == "srcdoc") found.Add((element, attribute, value));
-                else if (UrlAttributes.Contains(attribute) && !UrlPolicy.IsAllowed(value)) found.Add((element, attribute, value));
-                else if (attribute is "srcset" or "imagesrcset")
-                    foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        if (!UrlPolicy.IsAllowed(candidate.Split(' ', 2)[0])) found.Add((element, attribute, candidate));
-                if (element == "meta" && attribute == "content") refresh = value;
-                if (element == "meta" && attribute == "http-equiv" && value.Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase)) refresh ??= "";
-            }
+            found.Clear();
+            var (element, p) = Tag(html, i, found);
             foreach (var item in found) yield return item;
-            if (element == "meta" && refresh is { } content && RefreshTarget(content) is { } target && !UrlPolicy.IsAllowed(target))
-                yield return (element, "content", target);
             i = p;
-            if (Array.IndexOf(RawTextElements, element) >= 0)
+            if (element is not null)
             {
                 var end = html.IndexOf("</" + element, i, StringComparison.OrdinalIgnoreCase);
                 i = end < 0 ? html.Length : end;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the tag at <paramref name="start"/>, adding its disallowed addresses to <paramref name="found"/>: the name of
+    /// the element when its content is raw text (script, style, …) to skip, and where the tag ends.
+    /// </summary>
+    private static (string? RawText, int End) Tag(string html, int start, List<(string, string, string)> found)
+    {
+        Span<char> buffer = stackalloc char[64];
+        int nameStart = start + 1, p = nameStart;
+        while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/')) p++;
+        var name = Lowered(html.AsSpan(nameStart, p - nameStart), buffer, out var nameString);
+        var isMeta = name.SequenceEqual("meta");
+        var element = nameString;
+        string? refresh = null;
+        Span<char> attributeBuffer = stackalloc char[64];
+        while (p < html.Length && html[p] != '>')
+        {
+            if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
+            int an = p;
+            while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
+            var attribute = Lowered(html.AsSpan(an, p - an), attributeBuffer, out var attributeString);
+            while (p < html.Length && IsSpace(html[p])) p++;
+            int valueStart = p, valueEnd = p;
+            if (p < html.Length && html[p] == '=')
+            {
+                p++;
+                while (p < html.Length && IsSpace(html[p])) p++;
+                if (p < html.Length && html[p] is '"' or '\'')
+                {
+                    var quote = html[p];
+                    var close = html.IndexOf(quote, p + 1);
+                    if (close < 0) close = html.Length;
+                    (valueStart, valueEnd) = (p + 1, close);
+                    p = Math.Min(html.Length, close + 1);
+                }
+                else
+                {
+                    valueStart = p;
+                    while (p < html.Length && !IsSpace(html[p]) && html[p] != '>') p++;
+                    valueEnd = p;
+                }
+            }
+            if (attribute.Length == 0) { p++; continue; }
+            if (!ReadAttribute.Contains(attribute)) continue;
+            var attributeName = attributeString ?? attribute.ToString();
+            var value = Decode(valueEnd > valueStart ? html[valueStart..valueEnd] : "");
+            if (attributeName == "srcdoc") found.Add((element ??= name.ToString(), attributeName, value));
+            else if (UrlAttributes.Contains(attributeName) && !UrlPolicy.IsAllowed(value)) found.Add((element ??= name.ToString(), attributeName, value));
+            else if (attributeName is "srcset" or "imagesrcset")
+                foreach (var candidate in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    if (!UrlPolicy.IsAllowed(candidate.Split(' ', 2)[0])) found.Add((element ??= name.ToString(), attributeName, candidate));
+            if (isMeta && attributeName == "content") refresh = value;
+            if (isMeta && attributeName == "http-equiv" && value.Trim().Equals("refresh", StringComparison.OrdinalIgnoreCase)) refresh ??= "";
+        }
+        if (isMeta && refresh is { } content && RefreshTarget(content) is { } target && !UrlPolicy.IsAllowed(target))
+            found.Add((element ??= name.ToString(), "content", target));
+        string? rawText = null;
+        foreach (var raw in RawTextElements)
+            if (name.SequenceEqual(raw)) rawText = raw;
+        return (rawText, p);
+    }
+
+    /// <summary>A name lowered as <see cref="string.ToLowerInvariant()"/> would, into <paramref name="buffer"/> when it fits (else a string).</summary>
+    private static ReadOnlySpan<char> Lowered(ReadOnlySpan<char> name, Span<char> buffer, out string? asString)
+    {
+        if (name.Length <= buffer.Length)
+        {
+            asString = null;
+            var written = name.ToLowerInvariant(buffer);
+            return buffer[..written];
+        }
+        asString = name.ToString().ToLowerInvariant();
+        return asString;
     }
 
     /// <summary>The address of a meta refresh ("0; url=…"), if any.</summary>
