@@ -167,11 +167,14 @@ public sealed partial class Theme
     }
 
     /// <summary>The theme's own path of a template, for diagnostics of a page that failed to render with it.</summary>
-    public string TemplatePath(string name)
+    /// <remarks>Asked for every page rendered: kept, as the theme lives only as long as its template files are unchanged.</remarks>
+    public string TemplatePath(string name) => _templatePaths.GetOrAdd(name, n =>
     {
-        var relative = $"templates/{name}.liquid";
+        var relative = $"templates/{n}.liquid";
         return Find(relative) is { } path ? DisplayPath(path) : relative;
-    }
+    });
+
+    private readonly ConcurrentDictionary<string, string> _templatePaths = new(StringComparer.Ordinal);
 
     /// <summary>A parsed template from templates/NAME.liquid, or null with a diagnostic (once) when missing or invalid.</summary>
     public IFluidTemplate? Template(string name, DiagnosticBag diagnostics)
@@ -276,9 +279,18 @@ public sealed partial class Theme
     public const string LanguageBlock = "language";
 
     /// <summary>Lets <c>{% include 'name' %}</c> find partials in templates/, with the same override order.</summary>
+    /// <remarks>
+    /// Fluid asks at every {% include %} it runs (thousands per build), then asks the file's time for its cache of
+    /// parsed partials: each answer is kept for the theme's life, which ends when a template file changes
+    /// (<see cref="TemplatesStamp"/>), so the disk is asked once per partial instead of at every include.
+    /// </remarks>
     private sealed class ThemeFileProvider(Theme theme) : Microsoft.Extensions.FileProviders.IFileProvider
     {
-        public Microsoft.Extensions.FileProviders.IFileInfo GetFileInfo(string subpath)
+        private readonly ConcurrentDictionary<string, Microsoft.Extensions.FileProviders.IFileInfo> _files = new(StringComparer.Ordinal);
+
+        public Microsoft.Extensions.FileProviders.IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Look);
+
+        private Microsoft.Extensions.FileProviders.IFileInfo Look(string subpath)
         {
             var path = theme.Find(Path.Combine("templates", subpath.TrimStart('/')));
             return path is null
@@ -293,13 +305,16 @@ public sealed partial class Theme
             Microsoft.Extensions.FileProviders.NullChangeToken.Singleton;
     }
 
+    /// <summary>A template file as it was when first asked for (its size and time read once).</summary>
     private sealed class PhysicalFile(FileInfo info) : Microsoft.Extensions.FileProviders.IFileInfo
     {
+        private readonly Lazy<(long Length, DateTimeOffset Time)> _stat = new(() => (info.Length, info.LastWriteTimeUtc));
+
         public bool Exists => true;
-        public long Length => info.Length;
+        public long Length => _stat.Value.Length;
         public string PhysicalPath => info.FullName;
         public string Name => info.Name;
-        public DateTimeOffset LastModified => info.LastWriteTimeUtc;
+        public DateTimeOffset LastModified => _stat.Value.Time;
         public bool IsDirectory => false;
         public Stream CreateReadStream() => info.OpenRead();
     }
