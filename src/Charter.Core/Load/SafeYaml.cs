@@ -26,8 +26,10 @@ public static class SafeYaml
 
     public static Result Load(string text, Limits limits)
     {
-        if (CheckDepth(text, limits.YamlDepth) is { } tooDeep) return tooDeep;
-        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        // One pass of the parser: its events are kept as the depth is checked, and the node tree is built from them.
+        var (events, tooDeep, failure) = Events(text, limits.YamlDepth);
+        if (tooDeep is not null) return tooDeep;
+        var parser = new Replay(events, failure);
         try
         {
             var stream = new YamlStream();
@@ -46,31 +48,38 @@ public static class SafeYaml
         }
     }
 
-    private static Result? CheckDepth(string text, int limit)
+    /// <summary>
+    /// The parser's events up to the end, or up to where it failed (the failure is kept, to be thrown where the node
+    /// tree reaches it: an error the tree finds earlier, a duplicate key, is reported first, as it always was).
+    /// </summary>
+    private static (List<ParsingEvent> Events, Result? TooDeep, Exception? Failure) Events(string text, int limit)
     {
-        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        var parser = new Parser(new StringReader(text));
+        var events = new List<ParsingEvent>();
         int depth = 0;
         try
         {
             while (parser.MoveNext())
             {
-                switch (parser.Current)
+                var current = parser.Current!;
+                switch (current)
                 {
                     case MappingStart or SequenceStart when ++depth > limit:
-                        return new Result(null, new(Codes.LimitExceeded, (int)Math.Min(parser.Current.Start.Index, text.Length),
+                        return (events, new Result(null, new(Codes.LimitExceeded, (int)Math.Min(current.Start.Index, text.Length),
                             $"the YAML is nested more than {limit} levels deep",
-                            "flatten the structure; if it is meant, raise 'yaml_depth' under 'limits:' in charter.yml"));
+                            "flatten the structure; if it is meant, raise 'yaml_depth' under 'limits:' in charter.yml")), null);
                     case MappingEnd or SequenceEnd:
                         depth--;
                         break;
                 }
+                events.Add(current);
             }
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            return null; // a syntax error: Load reports it, with its place
+            return (events, null, e);
         }
-        return null;
+        return (events, null, null);
     }
 
     /// <summary>YamlDotNet prefixes messages with its own "(Line: x, Col: y, Idx: z) - (…): "; we print our own position.</summary>
@@ -82,18 +91,28 @@ public static class SafeYaml
     }
 
     /// <summary>
-    /// YamlDotNet's scanner throws InvalidOperationException, with no position, on some malformed input (an
-    /// unclosed '[' followed by more lines); remembering where the last event it read ended gives the place.
+    /// The events read, given again to YamlDotNet's node tree; then the parser's failure, if it failed. YamlDotNet's
+    /// scanner throws InvalidOperationException, with no position, on some malformed input (an unclosed '[' followed
+    /// by more lines); remembering where the last event ended gives the place.
     /// </summary>
-    private sealed class TrackingParser(IParser inner) : IParser
+    private sealed class Replay(List<ParsingEvent> events, Exception? failure) : IParser
     {
+        private int _next;
+
         public Mark LastEnd { get; private set; } = Mark.Empty;
-        public ParsingEvent Current => inner.Current!;
+        public ParsingEvent Current => _next > 0 && _next <= events.Count ? events[_next - 1] : null!;
 
         public bool MoveNext()
         {
-            if (inner.Current is { } current) LastEnd = current.End;
-            return inner.MoveNext();
+            if (Current is { } current) LastEnd = current.End;
+            if (_next < events.Count)
+            {
+                _next++;
+                return true;
+            }
+            _next = events.Count + 1;
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            return false;
         }
     }
 }
