@@ -15,7 +15,10 @@ public sealed class Records(ResolvedSite site, string language, IReadOnlyDiction
     private readonly UnitText _text = new(strings, language);
     private readonly Lazy<IReadOnlyList<UnitRecord>> _declarations = new(() => Declarations(site, language, strings, markdown));
 
-    public string Href(string path) => site.Config.BasePath + path;
+    // Read once: the config parses its base URL each time it is asked.
+    private readonly string _basePath = site.Config.BasePath;
+
+    public string Href(string path) => _basePath + path;
 
     /// <summary>
     /// The citable units of a charter in this language, in reading order (sections of prose left out), as open data:

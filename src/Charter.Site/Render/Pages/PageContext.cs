@@ -25,6 +25,7 @@ public sealed class PageContext
         Markdown = markdown;
         Diagnostics = diagnostics;
         Config = site.Config;
+        _basePath = Config.BasePath;
         Text = new UnitText(strings, language);
         Cite = new CitePanels(this);
         _dates = new DateRuleVm(T.Language.DayMonthYear, string.Join('|', Enumerable.Range(1, 12).Select(T.Month)), T.Language.FirstDay);
@@ -43,8 +44,11 @@ public sealed class PageContext
     /// <summary>The language's date rule as the pages' script reads it (the reader's today in the citations' access date).</summary>
     private readonly DateRuleVm _dates;
 
+    /// <summary>The site's base path, read once: the config parses its base URL each time it is asked, and every link asks.</summary>
+    private readonly string _basePath;
+
     /// <summary>The link to a site-relative path, under the site's base path.</summary>
-    public string Href(string path) => Config.BasePath + path;
+    public string Href(string path) => _basePath + path;
     public string Absolute(string path) => Config.BaseUrl + path;
 
     public Language LanguageOf(string lang) => AllStrings[lang].Language;
