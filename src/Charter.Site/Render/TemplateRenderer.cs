@@ -61,9 +61,14 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         return html is not null && UnsafeUrls.Check(html, theme.TemplatePath(name), path, diagnostics) ? html : null;
     }
 
+    // One writer per thread, emptied for each template run: a page is tens of kilobytes, and a new writer grew its buffer
+    // chunk by chunk for every page (twice: its template, then the layout around it) before copying it into a string.
+    [ThreadStatic] private static BoundedWriter? _writer;
+
     private string? Run(IFluidTemplate template, TemplateContext context, string name, string page)
     {
-        var writer = new BoundedWriter(theme.Limits.PageBytes);
+        var writer = _writer ??= new BoundedWriter();
+        writer.Begin(theme.Limits.PageBytes);
         try
         {
             template.RenderAsync(writer, Encoder, context).AsTask().GetAwaiter().GetResult();
@@ -88,10 +93,21 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
     private sealed class PageTooLargeException(string message) : Exception(message);
 
     /// <summary>A string writer that refuses to grow past a size: a template cannot fill the memory with one page.</summary>
-    private sealed class BoundedWriter(long maxBytes) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    private sealed class BoundedWriter() : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
     {
         // Characters, not bytes: UTF-8 takes 1 to 3 bytes for each; counting characters is what the writer sees.
-        private readonly long _max = maxBytes;
+        private long _max;
+
+        /// <summary>Empties the writer for a new run (its buffer is kept, unless a huge page made it larger than pages are).</summary>
+        public void Begin(long maxBytes)
+        {
+            _max = maxBytes;
+            var builder = GetStringBuilder();
+            builder.Clear();
+            if (builder.Capacity > KeptCapacity) builder.Capacity = 0;
+        }
+
+        private const int KeptCapacity = 4 * 1024 * 1024;
 
         private void Grow(int count)
         {
