@@ -47,16 +47,25 @@ public static partial class CitationStyles
     [GeneratedRegex(@"\{(t\.)?([A-Za-z_]+)(?:\.([a-z_]+))?\}")]
     private static partial Regex Placeholder();
 
+    /// <summary>A placeholder of a pattern, as <see cref="Placeholder"/> found it: where, the whole, {t.…} or not, the name and the key after a dot.</summary>
+    private sealed record Slot(int Index, int Length, string Value, bool IsString, string Name, string? Key);
+
+    // A pattern is a UI string, and the same few are filled for every citable unit of every page: each is parsed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Slot[]> Slots = new(StringComparer.Ordinal);
+
+    private static Slot[] SlotsOf(string pattern) => Slots.GetOrAdd(pattern, p => [.. Placeholder().Matches(p).Select(m =>
+        new Slot(m.Index, m.Length, m.Value, m.Groups[1].Success, m.Groups[2].Value, m.Groups[3].Success ? m.Groups[3].Value : null))]);
+
     private static void Fill(string pattern, CitationItem item, Strings t, List<CiteSegment> runs, int depth)
     {
         var at = 0;
-        foreach (Match m in Placeholder().Matches(pattern))
+        foreach (var m in SlotsOf(pattern))
         {
             if (m.Index > at) runs.Add(new("text", pattern[at..m.Index]));
             at = m.Index + m.Length;
-            var name = m.Groups[2].Value;
+            var name = m.Name;
             // A UI string within a pattern, itself a pattern (bounded, in case two strings name each other).
-            if (m.Groups[1].Success)
+            if (m.IsString)
             {
                 if (depth < 4) Fill(t[name], item, t, runs, depth + 1);
                 continue;
@@ -74,7 +83,7 @@ public static partial class CitationStyles
                 "accessed" => item.Accessed is { } d
                     ? new("accessed", t.Date(new PartialDate(d.Year, d.Month, d.Day)), d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                     : new("accessed", "", ""),
-                "issued" => new("text", Issued(item.Issued, t, m.Groups[3].Success ? m.Groups[3].Value : null)),
+                "issued" => new("text", Issued(item.Issued, t, m.Key)),
                 _ => new("text", m.Value),
             };
             runs.Add(capital && run.Text.Length > 0 ? run with { Text = char.ToUpper(run.Text[0], CultureInfo.InvariantCulture) + run.Text[1..] } : run);

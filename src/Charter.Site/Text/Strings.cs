@@ -47,7 +47,15 @@ public sealed class Strings
         Typography.Apply(Fill(Language.MonthYear, ("month", Month(month)), ("year", year.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>A date to its precision, as the language writes it: "2022", "octobre 2022", "1er décembre 2026".</summary>
-    public string Date(PartialDate date)
+    /// <remarks>
+    /// Kept per date: every citation of every unit writes the day the reader reads it and the day of adoption, a few
+    /// dates thousands of times, each through the language's typography.
+    /// </remarks>
+    public string Date(PartialDate date) => _dates.GetOrAdd(date, FormatDate);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PartialDate, string> _dates = new();
+
+    private string FormatDate(PartialDate date)
     {
         if (date.Month is not { } month) return date.Year.ToString(CultureInfo.InvariantCulture);
         if (date.Day is not { } day) return MonthYear(date.Year, month);
