@@ -32,6 +32,21 @@ public sealed class DeclarationPages(PageContext page, UnitViews units)
             ("diagram_charter", diagram is null ? null : page.Typo(page.Site.Edition(main, page.Lang).Meta.Value.ShortTitle, page.Lang))));
     }
 
+    // A passage that cites several declarations is quoted on each one's page: its text is rendered once (per language).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(MarkdownText Text, string Language), string> _plain =
+        new(new PassageKey());
+
+    private string PlainText(MarkdownText text, string language) => _plain.GetOrAdd((text, language), k => page.Md(k.Text, k.Language).Text);
+
+    /// <summary>A passage's text by reference (the same object for every declaration it cites) and its language.</summary>
+    private sealed class PassageKey : IEqualityComparer<(MarkdownText Text, string Language)>
+    {
+        public bool Equals((MarkdownText Text, string Language) a, (MarkdownText Text, string Language) b) =>
+            ReferenceEquals(a.Text, b.Text) && a.Language == b.Language;
+
+        public int GetHashCode((MarkdownText Text, string Language) k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Text), k.Language);
+    }
+
     private PageSpec Declaration(ResolvedDeclaration d)
     {
         var v = d.Declaration.Value;
@@ -41,7 +56,7 @@ public sealed class DeclarationPages(PageContext page, UnitViews units)
         {
             var e = page.Site.Edition(p.Slug, page.Lang);
             var unit = units.Unit(e, p.Unit);
-            var quote = p.Text is null ? null : Excerpt.Of(page.Md(p.Text, p.Language).Text, p.Text.Source, v.Id);
+            var quote = p.Text is null ? null : Excerpt.Of(PlainText(p.Text, p.Language), p.Text.Source, v.Id);
             return new CitedByVm(unit.Label, p.Citable ? page.Text.Heading(p.Unit) ?? "" : "", unit.Url, page.Typo(e.Meta.Value.ShortTitle, page.Lang),
                 quote, p.Language);
         }).ToEquatable();
