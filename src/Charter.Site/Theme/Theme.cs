@@ -20,7 +20,8 @@ public sealed partial class Theme
     private readonly ImmutableArray<(string Root, string Label)> _roots;
     // Lazy: two pages asking for the same template at once parse it once.
     private readonly ConcurrentDictionary<string, Lazy<ParsedTemplate>> _templates = new(StringComparer.Ordinal);
-    private readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
+    // One for every theme: building the grammar is a good part of a cold start, and a FluidParser is safe to share.
+    private static readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
     private readonly TemplateLimits _rewriter;
 
     public Theme(string siteRoot, string name, Limits limits)
@@ -41,7 +42,7 @@ public sealed partial class Theme
             TemplateParsed = (_, template) => { lock (_rewriter) return _rewriter.VisitTemplate(template); },
         };
         // Templates read the members of the view models listed in TemplateModels, and of nothing else.
-        Options.MemberAccessStrategy = TemplateModels.Strategy();
+        Options.MemberAccessStrategy = TemplateModels.Shared;
         Options.FileProvider = new ThemeFileProvider(this);
         Filters.Register(Options);
     }
@@ -231,6 +232,37 @@ public sealed partial class Theme
     /// A language's UI strings and its descriptor (the <c>language:</c> block) from i18n/{code}.yml: the built-in
     /// file, overridden key by key (and descriptor field by field) by the site's own.
     /// </summary>
+    /// <summary>A UI strings file as read: its bytes, its strings and its language block, in the file's order.</summary>
+    private sealed record StringsFile(byte[] Bytes, List<(string Key, string Value)> Strings, List<(string Name, string Given)> Descriptor);
+
+    // Each build asks for the source language's strings more than once, and serve asks at every rebuild: a file whose
+    // bytes are those read before is not parsed again (kept per theme, checked against the bytes read every time).
+    private readonly ConcurrentDictionary<string, StringsFile> _stringFiles = new(StringComparer.Ordinal);
+
+    /// <summary>A UI strings file's entries, or null with its problem reported.</summary>
+    private StringsFile? ReadStrings(byte[] bytes, string display, DiagnosticBag diagnostics)
+    {
+        var text = FrontMatter.Decode(bytes, display, diagnostics);
+        if (text is null) return null;
+        var loaded = SafeYaml.Load(text, Limits);
+        if (loaded.Problem is { } problem)
+        {
+            problem.Report(new SourceFile(display, text), 0, diagnostics);
+            return null;
+        }
+        var file = new StringsFile(bytes, [], []);
+        if (loaded.Root is YamlMappingNode map)
+            foreach (var (k, v) in map.Children)
+            {
+                if (k is not YamlScalarNode { Value: { } key }) continue;
+                if (v is YamlScalarNode { Value: { } value }) file.Strings.Add((key, value));
+                else if (key == LanguageBlock && v is YamlMappingNode block)
+                    foreach (var (field, setting) in block.Children)
+                        if (field is YamlScalarNode { Value: { } name } && setting is YamlScalarNode { Value: { } given }) file.Descriptor.Add((name, given));
+            }
+        return file;
+    }
+
     public (ImmutableDictionary<string, string> Strings, Language Language) Strings(string language, DiagnosticBag diagnostics)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -241,19 +273,16 @@ public sealed partial class Theme
             if (!File.Exists(path)) continue;
             var display = $"{label}/i18n/{language}.yml";
             var bytes = SourceReader.Read(path, display, Limits, diagnostics);
-            var text = bytes is null ? null : FrontMatter.Decode(bytes, display, diagnostics);
-            if (text is null) continue;
-            var loaded = SafeYaml.Load(text, Limits);
-            if (loaded.Problem is { } problem) problem.Report(new SourceFile(display, text), 0, diagnostics);
-            else if (loaded.Root is YamlMappingNode map)
-                foreach (var (k, v) in map.Children)
-                {
-                    if (k is not YamlScalarNode { Value: { } key }) continue;
-                    if (v is YamlScalarNode { Value: { } value }) result[key] = value;
-                    else if (key == LanguageBlock && v is YamlMappingNode block)
-                        foreach (var (field, setting) in block.Children)
-                            if (field is YamlScalarNode { Value: { } name } && setting is YamlScalarNode { Value: { } given }) descriptor[name] = given;
-                }
+            if (bytes is null) continue;
+            if (!_stringFiles.TryGetValue(path, out var read) || !read.Bytes.AsSpan().SequenceEqual(bytes))
+            {
+                read = ReadStrings(bytes, display, diagnostics);
+                // Only a file read without a problem is kept: a problem must be reported again by the next build that reads it.
+                if (read is null) continue;
+                _stringFiles[path] = read;
+            }
+            foreach (var (key, value) in read.Strings) result[key] = value;
+            foreach (var (name, given) in read.Descriptor) descriptor[name] = given;
         }
         var fallback = Language.Default(language);
         string Field(string name, string otherwise) => descriptor.TryGetValue(name, out var v) && v.Trim().Length > 0 ? v.Trim() : otherwise;
