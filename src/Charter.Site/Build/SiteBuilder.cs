@@ -88,12 +88,14 @@ public static class SiteBuilder
             return result;
         }
         Task<RenderTools>? tools = null;
+        Task? templates = null;
         Task<TimeSpan>? index = null;
         BuildResult Failed()
         {
             // The theme may still be loading, or the index being made, on the other core: their diagnostics belong
             // to this build, and neither may touch the cache or the output once the build is over.
             try { tools?.Wait(); } catch (AggregateException) { }
+            try { templates?.Wait(); } catch (AggregateException) { }
             try { index?.Wait(); } catch (AggregateException) { }
             return new(false, diagnostics.Sorted(), null, []) { Cancelled = options.Cancel.IsCancellationRequested };
         }
@@ -110,17 +112,19 @@ public static class SiteBuilder
             }
             var config = SiteConfigLoader.Load(options.SourceDir, diagnostics, options.BaseUrl);
             if (config is null) return Failed();
-            // The theme's templates are parsed and the Markdown pipeline built on another core while the content
-            // loads: for a small site, a cold start is mostly this kind of first-time work.
+            // The theme's strings and the Markdown pipeline are made on another core while the content loads, and then
+            // its templates parsed there while the content is checked and the page models made, which need no template:
+            // for a small site, a cold start is mostly this kind of first-time work.
             tools = Task.Run(() => Tools(config, options.SourceDir, diagnostics, cache));
             var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics, cache?.Content));
+            // The templates the structures name are parsed with the site's (structures load first, even when content files fail).
+            var structureTemplates = content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct().ToList();
+            templates = tools.ContinueWith(t => ParseTemplates(t.Result.Theme, structureTemplates, diagnostics), TaskScheduler.Default);
             Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
             var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
             cancel.ThrowIfCancellationRequested();
-            // The theme's own problems are reported with the content's, not only once the content is right.
             var toolsReady = tools.GetAwaiter().GetResult();
-            // So are the templates the structures name (structures load first, even when content files fail).
-            toolsReady.Theme.ReportProblems(content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct(), diagnostics);
+            // The theme's own problems are reported with the content's (Failed waits for them), not only once the content is right.
             if (diagnostics.HasErrors) return Failed();
 
             // From here files go straight to a staging folder as they are made (or into memory for check and serve).
@@ -158,6 +162,9 @@ public static class SiteBuilder
                 });
                 var models = PageModels(site, factories);
                 if (!UniqueAddresses(models, diagnostics)) return models;
+                // From here templates run: a theme whose templates failed to parse goes no further.
+                templates.GetAwaiter().GetResult();
+                if (diagnostics.HasErrors) return models;
                 // The pages say how large each PDF is, so the PDFs come first (their engine runs one process per document).
                 var documentClock = Stopwatch.StartNew();
                 downloads = Outputs.Documents.SelectMany(o => o.Make(context, sink)).ToList();
@@ -218,7 +225,6 @@ public static class SiteBuilder
         if (!theme.Exists)
             diagnostics.Error(Codes.MissingTemplate, SourceLocation.File("charter.yml"), $"theme '{config.Theme}' was not found",
                 $"create themes/{config.Theme}/ or use 'theme: default'");
-        else theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout).Append(Print.PrintBook.Template), diagnostics);
         // A key a translation lacks is shown in the default language rather than as its name.
         var themeDefaults = theme.Strings(config.DefaultLanguage, diagnostics).Strings;
         var sourceStrings = $"themes/{config.Theme}/i18n/{config.DefaultLanguage}.yml";
@@ -247,6 +253,13 @@ public static class SiteBuilder
         });
         var markdown = cache?.MarkdownFor(config.AllowHtml) ?? new MarkdownRenderer(config.AllowHtml);
         return new RenderTools(theme, strings, markdown);
+    }
+
+    /// <summary>Parses the site's templates and those the structures name, reporting their problems (a missing theme has its own).</summary>
+    private static void ParseTemplates(Theme.Theme theme, IReadOnlyList<string> structureTemplates, DiagnosticBag diagnostics)
+    {
+        if (theme.Exists) theme.ReportProblems(PageFactory.SiteTemplates.Append(TemplateRenderer.Layout).Append(Print.PrintBook.Template), diagnostics);
+        theme.ReportProblems(structureTemplates, diagnostics);
     }
 
     /// <summary>A language's UI strings with the site's own wording (charter.yml 'strings:') in place of the theme's.</summary>
