@@ -128,14 +128,15 @@ public sealed class CharterPages(PageContext page, UnitViews units)
 
     /// <summary>
     /// The table of contents: every part, numbered where it has a number, and below it the units its structure lists
-    /// there (the principles; the lists of commitments, by their headings).
+    /// there (the principles; the lists of commitments, by their headings). From the units' heads, not their views:
+    /// the site's home lists every charter's contents, and a large site does not keep every charter's views.
     /// </summary>
     private EquatableList<TocEntryVm> Toc(ResolvedEdition e) => e.Parts.Select(part =>
     {
-        var vm = units.Unit(e, part);
+        var vm = units.Head(e, part);
         var children = part.Children.Where(c => c.Kind.Toc || (part.Kind.ChildFor(c.Unit.Kind)?.Toc ?? false)).Select(c =>
         {
-            var child = units.Unit(e, c);
+            var child = units.Head(e, c);
             return new TocEntryVm(c.Kind.ShowNumber ? child.Number : "", child.Title ?? child.Heading ?? child.Label,
                 child.PageUrl ?? child.Url, EquatableList<TocEntryVm>.Empty) { Id = c.Id };
         }).ToEquatable();

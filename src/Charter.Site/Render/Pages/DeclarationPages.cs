@@ -55,7 +55,8 @@ public sealed class DeclarationPages(PageContext page, UnitViews units)
         var cited = d.CitedBy.Select(p =>
         {
             var e = page.Site.Edition(p.Slug, page.Lang);
-            var unit = units.Unit(e, p.Unit);
+            // The unit's head: a declaration's page lists passages of every charter, whose views are not all kept.
+            var unit = units.Head(e, p.Unit);
             var quote = p.Text is null ? null : Excerpt.Of(PlainText(p.Text, p.Language), p.Text.Source, v.Id);
             return new CitedByVm(unit.Label, p.Citable ? page.Text.Heading(p.Unit) ?? "" : "", unit.Url, page.Typo(e.Meta.Value.ShortTitle, page.Lang),
                 quote, p.Language);

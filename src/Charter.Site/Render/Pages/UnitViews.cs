@@ -14,9 +14,34 @@ namespace Charter.Site.Render.Pages;
 /// </summary>
 public sealed class UnitViews(PageContext page)
 {
-    // Concurrent: another language's side-by-side page reads this language's units while building.
-    private readonly ConcurrentDictionary<(string Home, string Id), UnitVm> _units = new();
+    // Concurrent: another language's side-by-side page reads this language's units while building. By edition
+    // (its home), so that a charter's views can be let go of at once when its pages are made (Forget).
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, UnitVm>> _units = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Home, string Id), UnitHead> _heads = new();
     private readonly ConcurrentDictionary<string, FileIndex> _files = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lets go of the views of an edition's units, once the pages that show them in full are made: a large site's
+    /// build holds one charter's views at a time instead of every charter's. Their heads are kept (the site's tables
+    /// of contents and backlinks list them); a view asked for again is made again, the same.
+    /// </summary>
+    public void Forget(ResolvedEdition e)
+    {
+        _units.TryRemove(e.Home, out _);
+        _files.TryRemove(e.Home, out _);
+    }
+
+    /// <summary>
+    /// What lists of units show of one (a table of contents, a declaration's backlinks): its number, label, title,
+    /// heading and addresses, as its view has them (<see cref="Unit"/> takes them from here), without its text.
+    /// </summary>
+    public UnitHead Head(ResolvedEdition e, ResolvedUnit u) => _heads.GetOrAdd((e.Home, u.Id), _ =>
+    {
+        var lang = page.Lang;
+        return new UnitHead(u.Kind.ShowNumber ? u.Unit.Number : "", page.Text.Label(u),
+            u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, page.Text.Heading(u),
+            page.Href(Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id), u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null);
+    });
 
     /// <summary>Which unit's file each unit's text is in (its notes are there), per edition.</summary>
     private sealed record FileIndex(Dictionary<string, ResolvedUnit> Owner, Dictionary<string, ResolvedUnit> ById);
@@ -41,8 +66,10 @@ public sealed class UnitViews(PageContext page)
     /// <summary>The view of a unit of <paramref name="e"/> (an edition in this page's language).</summary>
     public UnitVm Unit(ResolvedEdition e, ResolvedUnit u)
     {
-        if (_units.TryGetValue((e.Home, u.Id), out var cached)) return cached;
+        var edition = _units.GetOrAdd(e.Home, _ => new ConcurrentDictionary<string, UnitVm>(StringComparer.Ordinal));
+        if (edition.TryGetValue(u.Id, out var cached)) return cached;
         var lang = page.Lang;
+        var head = Head(e, u);
         var rendered = page.Md(u.Unit.Text, u.Language, NotesFor(e, u));
         var url = Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id;
         // References listed in front matter ('references:') and not already linked in the text get a link of their own,
@@ -76,10 +103,9 @@ public sealed class UnitViews(PageContext page)
             headings.GetValueOrDefault(f.Key) as string, u.Unit.TextField(f.Key + "_intro") is { } intro ? page.Typo(intro, u.Language) : null,
             (EquatableList<string>)fields[f.Key]!)).ToEquatable();
         var children = u.Children.Select(c => Unit(e, c)).ToEquatable();
-        var unit = new UnitVm(u.Id, u.Unit.Kind, u.Kind.ShowNumber ? u.Unit.Number : "", page.Text.Label(u), rendered.Html, rendered.Text,
-            page.Href(url), page.Absolute(url), page.Text.Citation(e, u), u.IsFallback, u.Language, page.Text.Heading(u), seeAlso,
-            u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, u.Unit.Ordinal,
-            u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null,
+        var unit = new UnitVm(u.Id, u.Unit.Kind, head.Number, head.Label, rendered.Html, rendered.Text,
+            head.Url, page.Absolute(url), page.Text.Citation(e, u), u.IsFallback, u.Language, head.Heading, seeAlso,
+            head.Title, u.Unit.Ordinal, head.PageUrl,
             new EquatableMap(fields), new EquatableMap(prose), new EquatableMap(headings), childrenHeading, nameLists,
             children, u.Unit.OwnFile ? Notes(e, u) : EquatableList<NoteVm>.Empty, date, linkUrl) with
             {
@@ -88,7 +114,7 @@ public sealed class UnitViews(PageContext page)
                 Topics = e.TopicsOf(u.Id).Select(id => page.Site.Topics.First(t => t.Id == id))
                     .Select(t => new LinkVm(page.Typo(t.Name.In(lang, page.Config.DefaultLanguage) ?? t.Id, lang), page.Href(Permalinks.Topic(lang, t.Id)))).ToEquatable(),
             };
-        _units[(e.Home, u.Id)] = unit;
+        edition[u.Id] = unit;
         return unit;
     }
 
@@ -158,3 +184,6 @@ public sealed class UnitViews(PageContext page)
         };
     }
 }
+
+/// <summary>What lists show of a unit: see <see cref="UnitViews.Head"/>.</summary>
+public sealed record UnitHead(string Number, string Label, string? Title, string? Heading, string Url, string? PageUrl);
