@@ -160,17 +160,20 @@ public static class SiteBuilder
                     foreach (var output in Outputs.Data.Where(o => !o.FromPages)) output.Make(context, sink);
                     return indexClock.Elapsed;
                 });
-                var models = PageModels(site, factories);
-                if (!UniqueAddresses(models, diagnostics)) return models;
-                // From here templates run: a theme whose templates failed to parse goes no further.
-                templates.GetAwaiter().GetResult();
-                if (diagnostics.HasErrors) return models;
-                // The pages say how large each PDF is, so the PDFs come first (their engine runs one process per document).
-                var documentClock = Stopwatch.StartNew();
-                downloads = Outputs.Documents.SelectMany(o => o.Make(context, sink)).ToList();
-                documentTime = documentClock.Elapsed;
-                foreach (var output in Outputs.Data.Where(o => o.FromPages)) output.Make(context with { Pages = models }, sink);
-                RenderPages(models, factories, toolsReady, diagnostics, Emit, cache?.Pages, cancel, downloads);
+                var heads = new PageStage(site, factories, toolsReady.Theme, toolsReady.Strings, diagnostics, Emit, cache?.Pages, cancel).Run(() =>
+                {
+                    // No template runs before the theme's problems are known: a theme whose templates failed goes no further.
+                    templates.GetAwaiter().GetResult();
+                    if (diagnostics.HasErrors) return null;
+                    // The pages say how large each PDF is, so the PDFs come first (their engine runs one process per document).
+                    var documentClock = Stopwatch.StartNew();
+                    downloads = Outputs.Documents.SelectMany(o => o.Make(context, sink)).ToList();
+                    documentTime = documentClock.Elapsed;
+                    return downloads;
+                });
+                if (!UniqueAddresses(heads, diagnostics)) return heads;
+                foreach (var output in Outputs.Data.Where(o => o.FromPages)) output.Make(context with { Pages = heads }, sink);
+                var models = heads;
                 return models;
             });
             if (options.Pdf is not null)
@@ -267,31 +270,6 @@ public static class SiteBuilder
     private static ImmutableDictionary<string, string> WithSiteStrings(ImmutableDictionary<string, string> own, ImmutableDictionary<string, string> known,
         SiteConfig config, string language) =>
         config.Strings.Aggregate(own, (strings, o) => o.In(language) is { } text && known.ContainsKey(o.Key) ? strings.SetItem(o.Key, text) : strings);
-
-    /// <summary>Every page's model, the languages in parallel (each factory caches its own units).</summary>
-    private static List<PageSpec> PageModels(ResolvedSite site, IReadOnlyDictionary<string, PageFactory> factories)
-    {
-        var config = site.Config;
-        var perLanguage = new ConcurrentDictionary<string, List<PageSpec>>();
-        Parallel.ForEach(config.Languages, l => perLanguage[l] = factories[l].Pages().ToList());
-        return config.Languages.SelectMany(l => perLanguage[l]).Concat(factories[config.DefaultLanguage].RootPages()).ToList();
-    }
-
-    /// <summary>Runs the templates over the page models, in parallel; with a memo, unchanged pages are not rendered again.</summary>
-    private static void RenderPages(List<PageSpec> pages, IReadOnlyDictionary<string, PageFactory> factories, RenderTools tools,
-        DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo, CancellationToken cancel, IReadOnlyList<DocumentLink> downloads)
-    {
-        var renderer = new TemplateRenderer(tools.Theme, diagnostics, cancel);
-        var siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView() with { Downloads = Print.Downloads.For(kv.Value.Context, downloads) });
-        memo?.UseStrings(tools.Strings);
-        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-        {
-            var spec = pages[i];
-            var siteView = siteViews[spec.Page.Lang];
-            OutputFile? Now() => renderer.Render(spec, siteView, tools.Strings[spec.Page.Lang]);
-            if ((memo is null ? Now() : memo.Render(tools.Theme, spec, siteView, Now)) is { } file) emit(file);
-        });
-    }
 
     /// <summary>
     /// Two pages at one address would silently overwrite each other (a charter folder named like a page of the site,

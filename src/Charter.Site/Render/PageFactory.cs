@@ -7,9 +7,10 @@ using Charter.Site.Text;
 namespace Charter.Site.Render;
 
 /// <summary>
-/// The pages of the site in one language, with the data their templates need, in the order they are listed: the
-/// language home, each charter's pages and side-by-side view, the references, search and the short addresses. The
-/// work is in the builders of <see cref="Pages"/>; no HTML is written here beyond what Markdig renders.
+/// The pages of the site in one language, with the data their templates need, in three groups listed in this order:
+/// the language home (<see cref="Home"/>), each charter's pages and side-by-side view (<see cref="CharterPages"/>),
+/// then the references, topics, search and the short addresses (<see cref="SitePages"/>). The work is in the
+/// builders of Render/Pages; no HTML is written here beyond what Markdig renders.
 /// </summary>
 public sealed class PageFactory
 {
@@ -55,28 +56,45 @@ public sealed class PageFactory
     public string Href(string path) => Context.Href(path);
     public string Absolute(string path) => Context.Absolute(path);
 
-    public IEnumerable<PageSpec> Pages()
+    /// <summary>The language home: the site's charters, each with its table of contents.</summary>
+    public PageSpec Home() => _site.Home();
+
+    /// <summary>A charter's pages in this language (none if it is not in it), its side-by-side view, and each of its versions'.</summary>
+    public IEnumerable<PageSpec> CharterPages(string slug)
     {
         var site = Context.Site;
-        yield return _site.Home();
-        foreach (var slug in site.CharterSlugs)
+        if (!site.Editions.TryGetValue((slug, Context.Lang), out var edition)) yield break;
+        foreach (var page in _charters.Pages(edition)) yield return page;
+        if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(edition, _charters.Card(edition));
+        // A charter with versions: every version again under its dated address, the current one too.
+        foreach (var dated in site.DatedEditions(slug, Context.Lang))
         {
-            if (!site.Editions.TryGetValue((slug, Context.Lang), out var edition)) continue;
-            foreach (var page in _charters.Pages(edition)) yield return page;
-            if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(edition, _charters.Card(edition));
-            // A charter with versions: every version again under its dated address, the current one too.
-            foreach (var dated in site.DatedEditions(slug, Context.Lang))
-            {
-                foreach (var page in _charters.Pages(dated)) yield return page;
-                if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(dated, _charters.Card(dated));
-                if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
-                yield return _site.Search(dated);
-            }
+            foreach (var page in _charters.Pages(dated)) yield return page;
+            if (Permalinks.HasSideBySide(site.Config)) yield return _sideBySide.For(dated, _charters.Card(dated));
+            if (_changes.For(dated, _charters.Card(dated)) is { } changes) yield return changes;
+            yield return _site.Search(dated);
         }
+    }
+
+    /// <summary>The site's own pages after the charters': the references, the topics, search and the short addresses.</summary>
+    public IEnumerable<PageSpec> SitePages()
+    {
         foreach (var page in _declarations.Pages()) yield return page;
         foreach (var page in _topics.Pages()) yield return page;
         yield return _site.Search();
         foreach (var page in _site.ShortForms()) yield return page;
+    }
+
+    /// <summary>
+    /// Lets go of a charter's unit views in this language once its pages are made in every language (the side-by-side
+    /// view of each reads the others'); the main charter's are kept, as the site's own pages show its units.
+    /// </summary>
+    public void Forget(string slug)
+    {
+        var site = Context.Site;
+        if (slug == site.MainCharter || !site.Editions.TryGetValue((slug, Context.Lang), out var edition)) return;
+        Units.Forget(edition);
+        foreach (var dated in site.DatedEditions(slug, Context.Lang)) Units.Forget(dated);
     }
 
     /// <summary>A charter's card in this language: its metadata, record and table of contents (the print edition uses it too).</summary>
