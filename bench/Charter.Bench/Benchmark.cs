@@ -349,7 +349,7 @@ public static partial class Benchmark
         StageTable("Our time per stage, ReadyToRun", results.Select(r => (r.Corpus.Name, r.Ours)).ToList(), o);
         if (results.Any(r => r.Native.Count > 0)) StageTable("The same, native", results.Select(r => (r.Corpus.Name, r.Native)).ToList(), o);
         o.WriteLine();
-        o.WriteLine($"The same stages in a warm process (our build run in-process after one untimed build; median of {runs}, ms): what is left once start-up and JIT are paid:");
+        o.WriteLine($"The same stages in a warm process (our build run in-process, tiered compilation off, after one untimed build; median of {runs}, ms): what is left once start-up and JIT are paid:");
         o.WriteLine();
         var warmStages = results.SelectMany(r => r.Warm.Select(x => x.Stage)).Distinct().ToList();
         o.WriteLine("| corpus | " + string.Join(" | ", warmStages) + " |");
