@@ -105,7 +105,44 @@ public static partial class Benchmark
         }
 
         Print(results, runs, repo, hugo, $"{loadBefore} before, {LoadAverage()} after", stdout);
+        if (settings.Series.Count > 0 && !PrintSeries(settings.Series, sizes, work, repo, nativeExe, charterDll, time, stdout, stderr)) return 1;
         return 0;
+    }
+
+    /// <summary>
+    /// Memory as a site grows (issue 20): one build of a corpus of each size by our native CLI (else the ReadyToRun
+    /// one), alone and without Hugo, since the largest takes minutes; its pages, time and peak resident set.
+    /// </summary>
+    private static bool PrintSeries(IReadOnlyList<int> series, IReadOnlyList<int> generated, string work, string repo, string? nativeExe,
+        string charterDll, string? time, TextWriter o, TextWriter stderr)
+    {
+        var rows = new List<string>();
+        foreach (var n in series)
+        {
+            var dir = Path.Combine(work, $"corpus-{n}");
+            // The run's own corpora are there already (generation is deterministic); the others are written now.
+            if (!generated.Contains(n))
+            {
+                stderr.WriteLine($"bench: generating {n} charter(s) for the memory series …");
+                if (!Corpora.Generate(repo, n, dir, stderr)) return false;
+            }
+            stderr.WriteLine($"bench: memory series: {n} charter(s) …");
+            var site = Path.Combine(dir, "site");
+            var output = Path.Combine(work, "public", $"series-{n}");
+            var s = nativeExe is null
+                ? Measure(time, "dotnet", [charterDll, "build", "--no-pdf", "--source", site, "--output", output], output, site, stderr)
+                : Measure(time, nativeExe, ["build", "--no-pdf", "--source", site, "--output", output], output, site, stderr);
+            var pages = CountHtml(output);
+            Directory.Delete(output, recursive: true);
+            rows.Add($"| {n.ToString("N0", Inv)} | {pages.ToString("N0", Inv)} | {Ms(s.WallMs)} | {Ms(s.CpuMs)} | {(s.PeakKb / 1024).ToString(Inv)} | {(s.PeakKb / (double)pages).ToString("0.0", Inv)} |");
+        }
+        o.WriteLine();
+        o.WriteLine($"Memory as the corpus grows: one build of each size by our {(nativeExe is null ? "ReadyToRun" : "native")} CLI alone (no Hugo, no warm-up; the corpus was just written, so its files are in the page cache):");
+        o.WriteLine();
+        o.WriteLine("| charters | pages | wall (ms) | CPU (ms) | peak MB | peak kB per page |");
+        o.WriteLine("|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in rows) o.WriteLine(row);
+        return true;
     }
 
     // ------------------------------------------------------------------ measuring

@@ -21,8 +21,16 @@ var sizes = new Option<IReadOnlyList<int>>("--sizes")
 var runs = new Option<int>("--runs") { HelpName = "N", Description = "timed builds of each corpus by each tool", DefaultValueFactory = _ => 5, CustomParser = r => Cli.Whole(r, min: 1) };
 var work = new Option<string>("--work") { HelpName = "DIR", Description = "the working folder (default: bench/out)" };
 var noBuild = new Option<bool>("--no-build") { Description = "use the CLI already published in WORK/cli" };
-var run = new Command("run", "builds the real site and corpora of each size with our Release build and with Hugo, and prints the figures") { sizes, runs, work, noBuild };
-run.SetAction(parse => Benchmark.Run(new BenchmarkSettings(parse.GetRequiredValue(sizes), parse.GetValue(runs), parse.GetValue(work), parse.GetValue(noBuild)), Console.Out, Console.Error));
+var series = new Option<IReadOnlyList<int>>("--series")
+{
+    HelpName = "N,N,…",
+    Description = "after the run, one build of a corpus of each size by our native CLI alone, for its peak memory as the corpus grows (e.g. 10,100,1000)",
+    DefaultValueFactory = _ => [],
+    CustomParser = Cli.Sizes,
+};
+var run = new Command("run", "builds the real site and corpora of each size with our Release build and with Hugo, and prints the figures") { sizes, runs, work, noBuild, series };
+run.SetAction(parse => Benchmark.Run(new BenchmarkSettings(parse.GetRequiredValue(sizes), parse.GetValue(runs), parse.GetValue(work), parse.GetValue(noBuild))
+    { Series = parse.GetRequiredValue(series) }, Console.Out, Console.Error));
 
 var root = new RootCommand("charter-bench: benchmark corpora, and our build timed against Hugo's (bench/README.md)") { HelpName = "charter-bench" };
 root.Directives.Clear();
@@ -64,7 +72,11 @@ namespace Charter.Bench
     public sealed class UsageException(string message) : Exception(message);
 
     /// <summary>What <c>run</c> was asked: corpus sizes, timed runs, the working folder (null: bench/out), whether to publish the CLI.</summary>
-    public sealed record BenchmarkSettings(IReadOnlyList<int> Sizes, int Runs, string? Work, bool NoBuild);
+    public sealed record BenchmarkSettings(IReadOnlyList<int> Sizes, int Runs, string? Work, bool NoBuild)
+    {
+        /// <summary>Corpus sizes built once each by our native CLI alone, for the memory series (none by default).</summary>
+        public IReadOnlyList<int> Series { get; init; } = [];
+    }
 
     /// <summary>The values of charter-bench's options, parsed as they always were, and its usage errors in one line.</summary>
     public static class Cli
