@@ -173,8 +173,7 @@ public static class SiteBuilder
                 });
                 if (!UniqueAddresses(heads, diagnostics)) return heads;
                 foreach (var output in Outputs.Data.Where(o => o.FromPages)) output.Make(context with { Pages = heads }, sink);
-                var models = heads;
-                return models;
+                return heads;
             });
             if (options.Pdf is not null)
             {
@@ -273,7 +272,7 @@ public static class SiteBuilder
 
     /// <summary>
     /// Two pages at one address would silently overwrite each other (a charter folder named like a page of the site,
-    /// say): an error naming the address and what wants it, and nothing is rendered.
+    /// say): an error naming the address and what wants it (only the first page there was rendered, and the build fails).
     /// </summary>
     private static bool UniqueAddresses(List<PageSpec> pages, DiagnosticBag diagnostics)
     {

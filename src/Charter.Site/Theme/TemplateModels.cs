@@ -20,7 +20,6 @@ namespace Charter.Site.Theme;
 /// </summary>
 public static class TemplateModels
 {
-    /// <summary>Fluid's member access for the theme's templates: the listed view models, by snake_case name.</summary>
     /// <summary>
     /// The registry, made once per process and shared by every theme: reading forty view models' members is a good part
     /// of a theme's making (serve makes a new theme whenever a template changes). Only read once made.
@@ -29,6 +28,7 @@ public static class TemplateModels
 
     private static readonly Lazy<Access> SharedStrategy = new(Strategy);
 
+    /// <summary>Fluid's member access for the theme's templates: the listed view models, by snake_case name.</summary>
     public static Access Strategy()
     {
         var strategy = new Access { MemberNameStrategy = MemberNameStrategies.SnakeCase };

@@ -40,8 +40,11 @@ public sealed class UnitViews(PageContext page)
         var lang = page.Lang;
         return new UnitHead(u.Kind.ShowNumber ? u.Unit.Number : "", page.Text.Label(u),
             u.Unit.TextField("title") is { } title ? page.Typo(title, u.Language) : null, page.Text.Heading(u),
-            page.Href(Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id), u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null);
+            page.Href(Permalink(u)), u.HasPage ? page.Href(Permalinks.InLanguage(u.PagePath, lang)) : null);
     });
+
+    /// <summary>A unit's address in this page language, site-relative: its page (or the page it is on) and its anchor.</summary>
+    private string Permalink(ResolvedUnit u) => Permalinks.InLanguage(u.PagePath, page.Lang) + "#" + u.Id;
 
     /// <summary>Which unit's file each unit's text is in (its notes are there), per edition.</summary>
     private sealed record FileIndex(Dictionary<string, ResolvedUnit> Owner, Dictionary<string, ResolvedUnit> ById);
@@ -71,7 +74,7 @@ public sealed class UnitViews(PageContext page)
         var lang = page.Lang;
         var head = Head(e, u);
         var rendered = page.Md(u.Unit.Text, u.Language, NotesFor(e, u));
-        var url = Permalinks.InLanguage(u.PagePath, lang) + "#" + u.Id;
+        var url = Permalink(u);
         // References listed in front matter ('references:') and not already linked in the text get a link of their own,
         // so that every backlink on a declaration's page has its forward link on the unit.
         var inText = Resolver.RefLinks(u.Unit.Text).ToHashSet(StringComparer.Ordinal);
