@@ -129,9 +129,8 @@ public static partial class Benchmark
             stderr.WriteLine($"bench: memory series: {n} charter(s) …");
             var site = Path.Combine(dir, "site");
             var output = Path.Combine(work, "public", $"series-{n}");
-            var s = nativeExe is null
-                ? Measure(time, "dotnet", [charterDll, "build", "--no-pdf", "--source", site, "--output", output], output, site, stderr)
-                : Measure(time, nativeExe, ["build", "--no-pdf", "--source", site, "--output", output], output, site, stderr);
+            string[] build = ["build", "--no-pdf", "--source", site, "--output", output];
+            var s = Measure(time, nativeExe ?? "dotnet", nativeExe is null ? [charterDll, .. build] : build, output, site, stderr);
             var pages = CountHtml(output);
             Directory.Delete(output, recursive: true);
             rows.Add($"| {n.ToString("N0", Inv)} | {pages.ToString("N0", Inv)} | {Ms(s.WallMs)} | {Ms(s.CpuMs)} | {(s.PeakKb / 1024).ToString(Inv)} | {(s.PeakKb / (double)pages).ToString("0.0", Inv)} |");
@@ -335,8 +334,8 @@ public static partial class Benchmark
     {
         var stages = rows.SelectMany(r => r.Samples).SelectMany(s => s.Stages.Select(x => x.Stage)).Distinct().ToList();
         o.WriteLine();
-        o.WriteLine($"{title} (median ms, as the CLI reports it). Stages overlap: the theme is parsed during load, the index is made");
-        o.WriteLine("while render runs its templates (render includes writing each page as it is made; write is the assets and the swap);");
+        o.WriteLine($"{title} (median ms, as the CLI reports it). Stages overlap: the theme is read during load and parsed during validate and resolve,");
+        o.WriteLine("the index is made while render makes the pages and runs their templates (render includes writing each page as it is made; write is the assets and the swap);");
         o.WriteLine("wall is the whole process, start-up and exit included:");
         o.WriteLine();
         o.WriteLine("| corpus | " + string.Join(" | ", stages) + " | wall |");
