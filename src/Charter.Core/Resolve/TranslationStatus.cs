@@ -68,9 +68,8 @@ public static partial class TranslationStatus
         {
             var ledger = content.Ledgers.GetValueOrDefault(language);
             var units = ImmutableArray.CreateBuilder<UnitTranslation>();
-            void Add(string key, string what, string sourceText, SourceLocation sourceAt, SourceLocation? translationAt)
+            void Add(string key, string what, string fingerprint, SourceLocation sourceAt, SourceLocation? translationAt)
             {
-                var fingerprint = Fingerprint(sourceText);
                 var state = translationAt is null ? TranslationState.Missing
                     : ledger?.Entries.GetValueOrDefault(key) is not { } entry ? TranslationState.NotRecorded
                     : entry.Fingerprint == fingerprint ? TranslationState.Current : TranslationState.Outdated;
@@ -85,17 +84,17 @@ public static partial class TranslationStatus
             {
                 if (content.Edition(slug, source) is not { } from || content.Edition(slug, language) is not { } to) continue;
                 if (from.Meta is { } meta)
-                    Add(MetaKeyOf(slug), "the charter's metadata", MetaText(meta), SourceLocation.File(meta.File.Path),
+                    Add(MetaKeyOf(slug), "the charter's metadata", Fingerprint(MetaText(meta)), SourceLocation.File(meta.File.Path),
                         to.Meta is { } own ? SourceLocation.File(own.File.Path) : null);
                 var translated = to.AllUnits().GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                 foreach (var unit in from.AllUnits().DistinctBy(u => u.Id))
-                    Add(TranslationReport.UnitKey(slug, unit.Id), What(unit), UnitText(unit), Where(unit),
+                    Add(TranslationReport.UnitKey(slug, unit.Id), What(unit), FingerprintOf(unit), Where(unit),
                         translated.GetValueOrDefault(unit.Id) is { } t ? Where(t) : null);
             }
             // Ids given twice are an error of their own: the first of each is the one counted.
             var declared = content.Declarations.Where(d => d.Language == language).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             foreach (var d in content.Declarations.Where(d => d.Language == source).DistinctBy(d => d.Id))
-                Add(TranslationReport.DeclarationKey(d.Id), $"the declaration {d.Id}", $"{d.Title}\n{d.Issuer}\n{d.Body?.Source}",
+                Add(TranslationReport.DeclarationKey(d.Id), $"the declaration {d.Id}", Fingerprint($"{d.Title}\n{d.Issuer}\n{d.Body?.Source}"),
                     SourceLocation.File(d.File.Path), declared.TryGetValue(d.Id, out var t) ? SourceLocation.File(t.File.Path) : null);
             result[language] = new LanguageTranslations(language, units.ToImmutable());
         }
@@ -110,6 +109,13 @@ public static partial class TranslationStatus
     /// </summary>
     public static string Fingerprint(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Whitespace().Replace(text, " ").Trim())))[..16];
+
+    // A unit's fingerprint is asked once per translation, and again at every rebuild under serve, where an unchanged
+    // file keeps its parsed units (the load cache): made once per unit.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Unit, string> Fingerprints = new();
+
+    /// <summary>The fingerprint of a unit's text (<see cref="UnitText"/>).</summary>
+    public static string FingerprintOf(Unit unit) => Fingerprints.GetValue(unit, static u => Fingerprint(UnitText(u)));
 
     /// <summary>What of a unit is translated: its text and its fields of text, in the kind's order (not its children, which are units of their own).</summary>
     public static string UnitText(Unit unit)
