@@ -103,7 +103,7 @@ public sealed class ServedSite : IAsyncDisposable
         throw new InvalidOperationException("Charter.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
             Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));

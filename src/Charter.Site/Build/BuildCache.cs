@@ -13,10 +13,12 @@ namespace Charter.Site.Build;
 ///   build that used it had no errors (a template that failed to parse is remembered, its diagnostic is not);
 /// - the content files as parsed, each reused while its bytes are unchanged (<see cref="LoadCache"/>);
 /// - the Markdown pipeline and every text it rendered, reused while the text and what it links to are unchanged;
-/// - each page's HTML, reused while its view model, the site's and the UI strings are unchanged (<see cref="PageMemo"/>);
+/// - each charter's pages whole, while the files it is made of are unchanged (<see cref="CharterMemo"/>), and else
+///   each page's HTML, reused while its view model, the site's and the UI strings are unchanged (<see cref="PageMemo"/>);
 /// - each language's search index, reused while that language's search documents are unchanged.
-/// UI strings and assets are read again every time; page models are built again every time (cheap once the
-/// Markdown is kept), which is how a change is found wherever its effects reach (backlinks, navigation, notes).
+/// UI strings and assets are read again every time; the page models of the site's own pages and of the charters whose
+/// files changed are built again (cheap once the Markdown is kept), which is how a change is found wherever its effects
+/// reach (backlinks, navigation, notes).
 /// Every memory has the same lifecycle (<see cref="IBuildMemory"/>), begun and ended here. For one build at a time.
 /// </summary>
 public sealed class BuildCache
@@ -27,13 +29,16 @@ public sealed class BuildCache
     /// <summary>Rendered pages, reused while their view models are unchanged.</summary>
     public PageMemo Pages { get; } = new();
 
+    /// <summary>Whole charters' rendered pages, reused while nothing they are made of changed.</summary>
+    public CharterMemo Charters { get; } = new();
+
     private readonly Kept<string, (IReadOnlyList<UnitRecord> Documents, OutputFile Index)> _searchIndexes = new(StringComparer.Ordinal);
     private readonly ThemeMemory _theme = new();
     private (bool AllowHtml, MarkdownRenderer Renderer)? _markdown;
 
     /// <summary>Every memory, begun and ended together: one lifecycle (<see cref="IBuildMemory"/>).</summary>
     private IEnumerable<IBuildMemory> Memories =>
-        new IBuildMemory?[] { Content, Pages, _searchIndexes, _theme, _markdown?.Renderer }.OfType<IBuildMemory>();
+        new IBuildMemory?[] { Content, Pages, Charters, _searchIndexes, _theme, _markdown?.Renderer }.OfType<IBuildMemory>();
 
     /// <summary>How many search indexes the last build took from the cache.</summary>
     public int SearchIndexReuses => _searchIndexes.Reused;

@@ -16,9 +16,10 @@ namespace Charter.Site.Build;
 /// a site grows). The pages are listed in the same order whatever the order they were made in.
 /// </summary>
 internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, PageFactory> factories, Theme.Theme theme,
-    IReadOnlyDictionary<string, Strings> strings, Charter.Core.Diagnostics.DiagnosticBag diagnostics, Action<OutputFile> emit, PageMemo? memo,
-    CancellationToken cancel)
+    IReadOnlyDictionary<string, Strings> strings, Charter.Core.Diagnostics.DiagnosticBag diagnostics, Action<OutputFile> emit, BuildCache? cache,
+    SiteInputs? inputs, CancellationToken cancel)
 {
+    private readonly PageMemo? _memo = cache?.Pages;
     private static readonly EquatableMap NoData = PageContext.Data();
 
     private readonly TemplateRenderer _renderer = new(theme, diagnostics, cancel);
@@ -41,9 +42,12 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
             return live ? Rendered(made) : Heads(made);
         }
         var charters = new List<List<PageSpec>[]>();
+        var shared = inputs is null ? null : CharterMemo.Shared(site, inputs);
         foreach (var slug in site.CharterSlugs)
         {
-            charters.Add(Next(Made(f => f.CharterPages(slug))));
+            var key = shared is null ? null : CharterMemo.Key(site, inputs!, slug, shared);
+            live = live && (_siteViews is not null || Begin(ready));
+            charters.Add(live && key is not null && cache is not null ? Kept(slug, key, cache) : Next(Made(f => f.CharterPages(slug))));
             foreach (var factory in factories.Values) factory.Forget(slug);
         }
         var own = Next(Made(f => f.SitePages().Prepend(f.Home())));
@@ -52,10 +56,32 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
         return [.. Enumerable.Range(0, own.Length).SelectMany(i => own[i].Take(1).Concat(charters.SelectMany(c => c[i])).Concat(own[i].Skip(1))), .. root];
     }
 
+    /// <summary>A charter's pages as the previous build rendered them if nothing they are made of changed (<see cref="CharterMemo"/>), else made and kept.</summary>
+    private List<PageSpec>[] Kept(string slug, string key, BuildCache cache)
+    {
+        if (_memo!.StringsUnchanged && cache.Charters.TryReuse(slug, key, theme, _siteViews!, out var kept))
+        {
+            foreach (var file in kept.Files.Where(f => _claimed.TryAdd(f.Path, 0))) emit(file);
+            foreach (var diagnostic in kept.Diagnostics) diagnostics.Add(diagnostic);
+            _memo.Carry(kept.Heads.SelectMany(h => h).Select(h => h.Path));
+            return kept.Heads;
+        }
+        var files = new ConcurrentQueue<OutputFile>();
+        List<PageSpec>[] heads;
+        using (var recording = diagnostics.Record())
+        {
+            heads = Rendered(Made(f => f.CharterPages(slug)), files.Enqueue);
+            // Kept only when every page rendered: a page that failed has its error, and must be made again to give it again.
+            if (!recording.Recorded.Any(d => d.Severity == Charter.Core.Diagnostics.Severity.Error))
+                cache.Charters.Keep(slug, new CharterMemo.Kept(key, theme, _siteViews!, heads, [.. files], recording.Recorded));
+        }
+        return heads;
+    }
+
     private bool Begin(Func<IReadOnlyList<DocumentLink>?> ready)
     {
         if (ready() is not { } downloads) return false;
-        memo?.UseStrings(strings);
+        _memo?.UseStrings(strings);
         _siteViews = factories.ToDictionary(kv => kv.Key, kv => kv.Value.SiteView() with { Downloads = Print.Downloads.For(kv.Value.Context, downloads) });
         return true;
     }
@@ -70,22 +96,24 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
     }
 
     /// <summary>Runs the templates over the pages, in parallel, and gives back their heads.</summary>
-    private List<PageSpec>[] Rendered(List<PageSpec>[] made)
+    private List<PageSpec>[] Rendered(List<PageSpec>[] made, Action<OutputFile>? alsoTo = null)
     {
         var all = made.SelectMany(m => m).ToList();
-        Parallel.For(0, all.Count, new ParallelOptions { CancellationToken = cancel }, i => Render(all[i]));
+        Parallel.For(0, all.Count, new ParallelOptions { CancellationToken = cancel }, i => Render(all[i], alsoTo));
         return Heads(made);
     }
 
     /// <summary>The pages' models without their data (the views the templates read), which are let go of.</summary>
     private static List<PageSpec>[] Heads(List<PageSpec>[] made) => [.. made.Select(m => m.Select(spec => spec with { Data = NoData }).ToList())];
 
-    private void Render(PageSpec spec)
+    private void Render(PageSpec spec, Action<OutputFile>? alsoTo)
     {
         // Two pages at one address: only the first is written; the build then fails, naming both (SiteBuilder.UniqueAddresses).
         if (!_claimed.TryAdd(spec.Path, 0)) return;
         var siteView = _siteViews![spec.Page.Lang];
         OutputFile? Now() => _renderer.Render(spec, siteView, strings[spec.Page.Lang]);
-        if ((memo is null ? Now() : memo.Render(theme, spec, siteView, Now)) is { } file) emit(file);
+        if ((_memo is null ? Now() : _memo.Render(theme, spec, siteView, Now)) is not { } file) return;
+        emit(file);
+        alsoTo?.Invoke(file);
     }
 }

@@ -110,6 +110,8 @@ public static class SiteBuilder
                 diagnostics.Error(Codes.SiteConfig, SourceLocation.File("."), misplaced, OutputLocation.Hint);
                 return Failed();
             }
+            // Serve's digest of what the build reads, taken before anything is read (see SiteInputs).
+            var inputs = cache is null ? null : SiteInputs.Read(options.SourceDir);
             var config = SiteConfigLoader.Load(options.SourceDir, diagnostics, options.BaseUrl);
             if (config is null) return Failed();
             // The theme's strings and the Markdown pipeline are made on another core while the content loads, and then
@@ -160,7 +162,7 @@ public static class SiteBuilder
                     foreach (var output in Outputs.Data.Where(o => !o.FromPages)) output.Make(context, sink);
                     return indexClock.Elapsed;
                 });
-                var heads = new PageStage(site, factories, toolsReady.Theme, toolsReady.Strings, diagnostics, Emit, cache?.Pages, cancel).Run(() =>
+                var heads = new PageStage(site, factories, toolsReady.Theme, toolsReady.Strings, diagnostics, Emit, cache, inputs, cancel).Run(() =>
                 {
                     // No template runs before the theme's problems are known: a theme whose templates failed goes no further.
                     templates.GetAwaiter().GetResult();

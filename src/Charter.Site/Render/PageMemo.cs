@@ -35,6 +35,15 @@ public sealed class PageMemo : IBuildMemory
         _strings = strings;
     }
 
+    /// <summary>Whether no language's UI strings changed since the previous build.</summary>
+    public bool StringsUnchanged => _sameStrings.Count == _strings.Count;
+
+    /// <summary>Keeps the pages at these paths for the next build although this one did not ask for them (a kept charter's, <see cref="Build.CharterMemo"/>).</summary>
+    public void Carry(IEnumerable<string> paths)
+    {
+        foreach (var path in paths) _pages.TryReuse(path, _ => true, out _);
+    }
+
     private static bool SameTable(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && string.Equals(v, kv.Value, StringComparison.Ordinal));
 

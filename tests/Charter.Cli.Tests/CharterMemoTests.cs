@@ -1,0 +1,112 @@
+using Charter.Site.Build;
+
+namespace Charter.Cli.Tests;
+
+/// <summary>
+/// Serve keeps a charter's pages whole while nothing they are made of changed (CharterMemo): in a site of two charters,
+/// every rebuild must still equal a fresh build, file for file and warning for warning, whichever charter or site file
+/// an edit touches, and the charter an edit did not touch must be the one reused.
+/// </summary>
+public sealed class CharterMemoTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("charter-memo-").FullName;
+    private readonly BuildCache _cache = new();
+
+    public CharterMemoTests()
+    {
+        ServedSite.CopySite(_root);
+        // A second charter, "bis", a copy of the first: its passages cite the same declarations, so each declaration's
+        // "cited N times" on the first charter's pages counts the second's citations too.
+        ServedSite.CopyFolder(Path.Combine(_root, "content/lampedusa"), Path.Combine(_root, "content/bis"));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private BuildResult Build(BuildCache? cache) =>
+        SiteBuilder.Build(new BuildOptions(_root, Path.Combine(_root, "public"), "http://127.0.0.1:1/", WriteOutput: false), cache);
+
+    private void Edit(string relative, Func<string, string> change)
+    {
+        var path = Path.Combine(_root, relative);
+        var before = File.ReadAllText(path);
+        var after = change(before);
+        Assert.NotEqual(before, after); // the edit must find what it changes
+        File.WriteAllText(path, after);
+    }
+
+    private string Page(BuildResult result, string path) =>
+        System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Path == path).Content);
+
+    /// <summary>Rebuilds with the cache and checks it against a fresh build; gives the rebuild and how many charters it reused.</summary>
+    private (BuildResult Kept, int Reused) Rebuild(string after)
+    {
+        var kept = Build(_cache);
+        var reused = _cache.Charters.Reused;
+        Assert.True(kept.Success, after + ": " + string.Join("\n", kept.Diagnostics));
+        var fresh = Build(null);
+        Assert.Equal(fresh.Files.Select(f => f.Path), kept.Files.Select(f => f.Path));
+        Assert.All(fresh.Files.Zip(kept.Files), pair => Assert.True(pair.First.Content.AsSpan().SequenceEqual(pair.Second.Content), $"{after}: {pair.First.Path}"));
+        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), kept.Diagnostics.Select(d => d.ToString()));
+        return (kept, reused);
+    }
+
+    [Fact]
+    public void A_charter_whose_inputs_did_not_change_is_reused_and_every_rebuild_equals_a_fresh_build()
+    {
+        // A warning given while bis's pages are made (a link shown as plain text): reported again when they are reused.
+        Edit("content/bis/vision.fr.md", t => t + "\nVoir [ceci](javascript:alert(1)).\n");
+        var first = Build(_cache);
+        Assert.True(first.Success, string.Join("\n", first.Diagnostics));
+        Assert.Equal(0, _cache.Charters.Reused);
+
+        var (kept, reused) = Rebuild("nothing edited");
+        Assert.Equal(2, reused);
+
+        Edit("content/lampedusa/principles/02-equite.fr.md", t => t.Replace("Renforcer et étendre", "Renforcer et bien étendre", StringComparison.Ordinal));
+        (kept, reused) = Rebuild("a priority of the first charter edited");
+        Assert.Equal(1, reused);
+        Assert.Contains("Renforcer et bien étendre", Page(kept, "fr/lampedusa/principles/2/index.html"));
+        Assert.DoesNotContain("Renforcer et bien étendre", Page(kept, "fr/bis/principles/2/index.html"));
+
+        Edit("content/bis/principles/02-equite.fr.md", t => t.Replace("Renforcer et étendre", "Renforcer et mieux étendre", StringComparison.Ordinal));
+        (kept, reused) = Rebuild("a priority of the second charter edited");
+        Assert.Equal(1, reused);
+        Assert.Contains("Renforcer et mieux étendre", Page(kept, "fr/bis/principles/2/index.html"));
+
+        // bis cites one declaration less: its count a theme may print on the first charter's pages
+        // change with it (the built-in theme prints them on the references page only; this one prints them on the charter's home too).
+        Edit("themes/default/templates/charter.liquid", t => t.Replace("{{ d.issuer }}, {{ d.year }}</span>", "{{ d.issuer }}, {{ d.year }} · {{ d.cited }}</span>", StringComparison.Ordinal));
+        Assert.True(Build(_cache).Success);
+        foreach (var language in new[] { "fr", "en", "es" })
+            Edit($"content/bis/co-creation.{language}.md", t => t.Replace("  - mc2cm\n", "", StringComparison.Ordinal));
+        (_, reused) = Rebuild("a citation removed from the second charter");
+        Assert.Equal(0, reused);
+
+        // A declaration's title is shown on both charters' pages.
+        Edit("content/declarations/africa-charter-2018.fr.md", t => t.Replace("title: Charte des gouvernements", "title: La Charte des gouvernements", StringComparison.Ordinal));
+        (kept, reused) = Rebuild("a declaration renamed");
+        Assert.Equal(0, reused);
+        Assert.Contains("La Charte des gouvernements", Page(kept, "fr/bis/index.html"));
+
+        // A template: the theme is read again, and no page is kept from the old one.
+        Edit("themes/default/templates/vision.liquid", t => "<p>template-edit-77</p>\n" + t);
+        (kept, reused) = Rebuild("a template edited");
+        Assert.Equal(0, reused);
+        Assert.Contains("template-edit-77", Page(kept, "fr/bis/vision/index.html"));
+
+        // A UI string.
+        Edit("themes/default/i18n/fr.yml", t => t.Replace("home: Accueil", "home: Page d’accueil", StringComparison.Ordinal));
+        (kept, reused) = Rebuild("a UI string edited");
+        Assert.Equal(0, reused);
+        Assert.Contains("Page d’accueil", Page(kept, "fr/bis/vision/index.html"));
+
+        // The warning of bis's page, and a charter removed.
+        Edit("content/lampedusa/vision.fr.md", t => t.Replace("title: Notre Vision", "title: Notre Vision modifiée", StringComparison.Ordinal));
+        (kept, reused) = Rebuild("the first charter's vision edited");
+        Assert.Equal(1, reused);
+        Assert.Contains(kept.Diagnostics, d => d.Location.Path == "content/bis/vision.fr.md" && d.Message.Contains("javascript", StringComparison.Ordinal));
+        Directory.Delete(Path.Combine(_root, "content/bis"), recursive: true);
+        (kept, _) = Rebuild("the second charter removed");
+        Assert.DoesNotContain(kept.Files, f => f.Path.StartsWith("fr/bis/", StringComparison.Ordinal));
+    }
+}
