@@ -43,7 +43,7 @@ public static partial class ContentLoader
     /// <summary>Loads the content of a site whose charter.yml was already read (the build reads it first to start on the theme).</summary>
     public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
-        var structures = LoadStructures(siteRoot, config, diagnostics);
+        var structures = LoadStructures(siteRoot, config, diagnostics, cache);
         var files = Discover(siteRoot, config, structures, diagnostics);
         var parsed = new ConcurrentDictionary<ContentFile, LoadedFile>();
         Parallel.ForEach(files, file =>
@@ -101,7 +101,7 @@ public static partial class ContentLoader
     }
 
     /// <summary>The structure of each charter folder (a folder without a valid structure.yml is reported and left out).</summary>
-    public static ImmutableDictionary<string, Structure> LoadStructures(string siteRoot, SiteConfig config, DiagnosticBag diagnostics)
+    public static ImmutableDictionary<string, Structure> LoadStructures(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
         var contentRoot = Path.Combine(siteRoot, ContentFolder);
         var result = new ConcurrentDictionary<string, Structure>(StringComparer.Ordinal);
@@ -125,7 +125,7 @@ public static partial class ContentLoader
                     $"describe its kinds of unit and its parts in {display}/{StructureLoader.FileName} (see content/README.md, \"Structure\"), or run 'charter new' for a start");
                 return;
             }
-            if (StructureLoader.Load(path, $"{display}/{StructureLoader.FileName}", config.Limits, diagnostics) is { } structure) result[slug] = structure;
+            if (StructureLoader.Load(path, $"{display}/{StructureLoader.FileName}", config.Limits, diagnostics, cache) is { } structure) result[slug] = structure;
         });
         return result.ToImmutableDictionary(StringComparer.Ordinal);
     }

@@ -14,14 +14,24 @@ public static class StructureLoader
 
     private static readonly string[] Numberings = ["arabic", "roman", "upper-roman", "alpha", "upper-alpha", "none"];
 
-    public static Structure? Load(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
+    /// <param name="cache">Serve's: the structure as last read, while the file's bytes are the same (its diagnostics given again).</param>
+    public static Structure? Load(string path, string displayPath, Limits limits, DiagnosticBag diagnostics, LoadCache? cache = null)
     {
         // Its own bag: whether this file had errors cannot be told from the shared one, which other threads (the
         // theme, other charters' structures) add to meanwhile.
         var own = new DiagnosticBag();
-        var structure = Read(path, displayPath, limits, own);
-        foreach (var d in own.Sorted()) diagnostics.Add(d);
-        return own.HasErrors ? null : structure;
+        var bytes = SourceReader.Read(path, displayPath, limits, own);
+        var key = $"{displayPath}\n{limits}";
+        var entry = bytes is null ? null : cache?.FindStructure(key, bytes);
+        if (entry is null)
+        {
+            var text = bytes is null ? null : FrontMatter.Decode(bytes, displayPath, own);
+            var structure = text is null ? null : Read(new SourceFile(displayPath, text), limits, own);
+            entry = new LoadCache.StructureEntry(bytes ?? [], own.HasErrors ? null : structure, own.Sorted());
+            if (bytes is not null) cache?.KeepStructure(key, entry);
+        }
+        foreach (var d in entry.Diagnostics) diagnostics.Add(d);
+        return entry.Structure;
     }
 
     /// <summary>A structure from its text (a starter site's, before it is written).</summary>
@@ -31,13 +41,6 @@ public static class StructureLoader
         var structure = Read(new SourceFile(displayPath, text), limits, own);
         foreach (var d in own.Sorted()) diagnostics.Add(d);
         return own.HasErrors ? null : structure;
-    }
-
-    private static Structure? Read(string path, string displayPath, Limits limits, DiagnosticBag diagnostics)
-    {
-        var bytes = SourceReader.Read(path, displayPath, limits, diagnostics);
-        var text = bytes is null ? null : FrontMatter.Decode(bytes, displayPath, diagnostics);
-        return text is null ? null : Read(new SourceFile(displayPath, text), limits, diagnostics);
     }
 
     private static Structure? Read(SourceFile file, Limits limits, DiagnosticBag diagnostics)
