@@ -14,7 +14,7 @@ namespace Charter.Site.Build;
 /// a hundred does not make the other ninety-nine's page models again only to find them equal (<see cref="PageMemo"/>
 /// still finds what changed inside the charter that was edited). A charter's pages are made from its own folder, from
 /// the files of the site outside the charter folders (configuration, declarations, topics, ledgers, theme), and from
-/// three facts of the whole site: which charters there are, the content's date, whether any charter has topics (the
+/// four facts of the whole site: which charters there are, the content's date, whether any charter has topics (the
 /// navigation's "Topics") and how often each declaration is cited (its links say "cited N times"). They are reused
 /// while all of these are unchanged (<see cref="Key"/>), with the same theme, UI strings and site view; the warnings
 /// their models gave are reported again. A charter with versions is always made again: its dated search pages offer
