@@ -23,6 +23,8 @@ public sealed partial class Theme
     // One for every theme: building the grammar is a good part of a cold start, and a FluidParser is safe to share.
     private static readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
     private readonly TemplateLimits _rewriter;
+    // Held while a template of any theme is parsed or rewritten (see TemplateParsed below).
+    private static readonly Lock Parsing = new();
 
     public Theme(string siteRoot, string name, Limits limits)
     {
@@ -36,10 +38,12 @@ public sealed partial class Theme
             MaxSteps = limits.TemplateSteps,
             MaxRecursion = TemplateLimits.MaxIncludeDepth,
             // Partials parsed at render time ({% include %}) get the same bounded ranges as the templates themselves.
-            // One at a time: pages render on both cores, each include statement parses its partial on first use, and
-            // a test host once died in the rewriting of two partials at the same moment; a partial is parsed a few
-            // times per build, so the lock costs nothing.
-            TemplateParsed = (_, template) => { lock (_rewriter) return _rewriter.VisitTemplate(template); },
+            // One at a time, in the whole process: pages render on both cores, each include statement parses its
+            // partial on first use, and a test host died twice (sessions 22 and 24, an AccessViolationException in
+            // Parlot's HybridList under AstRewriter.VisitWhenStatement) while rewriting a partial as other threads, of
+            // the same theme or of another built in parallel, parsed and rewrote theirs. A template is parsed a few
+            // times per build, so one lock for every parse and rewrite of ours costs nothing.
+            TemplateParsed = (_, template) => { lock (Parsing) return _rewriter.VisitTemplate(template); },
         };
         // Templates read the members of the view models listed in TemplateModels, and of nothing else.
         Options.MemberAccessStrategy = TemplateModels.Shared;
@@ -199,7 +203,12 @@ public sealed partial class Theme
         var bytes = SourceReader.Read(path, DisplayPath(path), Limits, problems);
         var text = bytes is null ? null : FrontMatter.Decode(bytes, DisplayPath(path), problems);
         if (text is null) return new(null, problems.Sorted()[0]);
-        if (_parser.TryParse(text, out var template, out var error)) return new(_rewriter.VisitTemplate(template), null);
+        IFluidTemplate? template;
+        string? error;
+        lock (Parsing)
+        {
+            if (_parser.TryParse(text, out template, out error)) return new(_rewriter.VisitTemplate(template), null);
+        }
         var (at, message) = ParseError(DisplayPath(path), error);
         return new(null, new Diagnostic(Severity.Error, Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax"));
     }
