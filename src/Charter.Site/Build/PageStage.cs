@@ -36,18 +36,14 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
         // Once the theme or a page's model has an error, no template runs, but every model is still made: its problems
         // are reported with the others.
         var live = true;
-        List<PageSpec>[] Next(List<PageSpec>[] made)
-        {
-            live = live && (_siteViews is not null || Begin(ready));
-            return live ? Rendered(made) : Heads(made);
-        }
+        bool Live() => live = live && (_siteViews is not null || Begin(ready));
+        List<PageSpec>[] Next(List<PageSpec>[] made) => Live() ? Rendered(made) : Heads(made);
         var charters = new List<List<PageSpec>[]>();
         var shared = inputs is null ? null : CharterMemo.Shared(site, inputs);
         foreach (var slug in site.CharterSlugs)
         {
             var key = shared is null ? null : CharterMemo.Key(site, inputs!, slug, shared);
-            live = live && (_siteViews is not null || Begin(ready));
-            charters.Add(live && key is not null && cache is not null ? Kept(slug, key, cache) : Next(Made(f => f.CharterPages(slug))));
+            charters.Add(key is not null && cache is not null && Live() ? Kept(slug, key, cache) : Next(Made(f => f.CharterPages(slug))));
             foreach (var factory in factories.Values) factory.Forget(slug);
         }
         var own = Next(Made(f => f.SitePages().Prepend(f.Home())));
