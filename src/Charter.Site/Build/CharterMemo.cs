@@ -36,7 +36,7 @@ public sealed class CharterMemo : IBuildMemory
 
     /// <summary>What a charter's pages are made of, as one string (null: never reused).</summary>
     internal static string? Key(ResolvedSite site, SiteInputs inputs, string slug, string shared) =>
-        site.Dated.Keys.Any(k => k.Item1 == slug) ? null : $"{shared}\n{slug}:{inputs.Charter(slug)}";
+        site.Config.Languages.Any(l => !site.DatedEditions(slug, l).IsEmpty) ? null : $"{shared}\n{slug}:{inputs.Charter(slug)}";
 
     /// <summary>The part of every charter's key that is the whole site's: its files outside the charters, and the facts above.</summary>
     internal static string Shared(ResolvedSite site, SiteInputs inputs)
