@@ -37,10 +37,9 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
         var files = Watched.SelectMany(name => Below(siteRoot, name)).ToList();
         var digests = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         Parallel.ForEach(files, relative => digests[relative] = FileDigest(Path.Combine(siteRoot, relative)));
-        var content = ContentFolderPrefix;
-        string? FolderOf(string relative) =>
-            relative.StartsWith(content, StringComparison.Ordinal) && relative.IndexOf('/', content.Length) is var slash and > 0
-                ? relative[content.Length..slash] : null;
+        static string? FolderOf(string relative) =>
+            relative.StartsWith(ContentFolderPrefix, StringComparison.Ordinal) && relative.IndexOf('/', ContentFolderPrefix.Length) is var slash and > 0
+                ? relative[ContentFolderPrefix.Length..slash] : null;
         var groups = files.Order(StringComparer.Ordinal).GroupBy(FolderOf).ToList();
         return new SiteInputs(
             Combine(groups.Where(g => g.Key is null).SelectMany(g => g), digests),
