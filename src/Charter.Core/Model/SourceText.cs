@@ -9,11 +9,10 @@ public sealed record SourceFile(string Path, string Text)
     public SourceLocation LocationOf(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
-        int line = 1, lineStart = 0;
-        for (int i = 0; i < offset; i++)
-        {
-            if (Text[i] == '\n') { line++; lineStart = i + 1; }
-        }
+        // Vectorised counts, not a loop over characters: the loader asks this of every field of every file.
+        var before = Text.AsSpan(0, offset);
+        var line = before.Count('\n') + 1;
+        var lineStart = before.LastIndexOf('\n') + 1;
         return new SourceLocation(Path, line, offset - lineStart + 1);
     }
 
