@@ -11,20 +11,28 @@ public static class UrlPolicy
 {
     public static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
-    public static bool IsAllowed(string? url)
+    public static bool IsAllowed(string? url) => url is null || IsAllowed(url.AsSpan());
+
+    /// <summary>The same, of an address read in place (a page's attribute): nothing is copied unless a space or control character must go.</summary>
+    public static bool IsAllowed(ReadOnlySpan<char> url) =>
+        url.IndexOfAnyInRange('\0', ' ') >= 0 ? Decide(Normalise(url.ToString())) : Decide(url);
+
+    private static bool Decide(ReadOnlySpan<char> seen)
     {
-        if (url is null) return true;
-        var seen = Normalise(url);
         if (seen.Length == 0) return true;
         if (seen.StartsWith("//", StringComparison.Ordinal) || seen.StartsWith(@"\\", StringComparison.Ordinal) || seen.StartsWith("/\\", StringComparison.Ordinal))
             return false; // protocol-relative: another host, not the site
         var colon = seen.IndexOf(':');
         if (colon < 0) return true;
         // A colon after the first '/', '?' or '#' is part of the path, not a scheme ("a/b:c", "?q=a:b").
-        var end = seen.IndexOfAny(['/', '?', '#']);
+        var end = seen.IndexOfAny('/', '?', '#');
         if (end >= 0 && end < colon) return true;
-        var scheme = seen[..colon].ToLowerInvariant();
-        return Array.IndexOf(AllowedSchemes, scheme) >= 0;
+        var scheme = seen[..colon];
+        // An ASCII scheme is compared in place; any other is lowered as before (a few non-ASCII letters lower to ASCII).
+        if (!System.Text.Ascii.IsValid(scheme)) return Array.IndexOf(AllowedSchemes, scheme.ToString().ToLowerInvariant()) >= 0;
+        foreach (var allowed in AllowedSchemes)
+            if (System.Text.Ascii.EqualsIgnoreCase(scheme, allowed)) return true;
+        return false;
     }
 
     /// <summary>The address as a browser reads it: without leading and trailing C0 controls and spaces, and without tabs and line breaks.</summary>

@@ -35,14 +35,16 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         context.SetValue("site", site);
         context.SetValue("t", strings.Table);
         foreach (var (key, value) in spec.Data) context.SetValue(key, value);
-        var body = Run(template, context, spec.Template, spec.Path);
-        if (body is null) return null;
-        context.SetValue("content", body);
-        var html = Run(layout, context, Layout, spec.Path);
-        if (html is null) return null;
+        if (!Run(template, context, spec.Template, spec.Path)) return null;
+        context.SetValue("content", _writer!.ToString());
+        if (!Run(layout, context, Layout, spec.Path)) return null;
+        // The page is checked and encoded where the writer holds it, without becoming a string first.
+        var html = _writer!.Chars();
         if (!UnsafeUrls.Check(html, theme.TemplatePath(spec.Template), spec.Path, diagnostics)) return null;
         var path = spec.Path.EndsWith('/') || spec.Path.Length == 0 ? spec.Path + "index.html" : spec.Path;
-        return new OutputFile(path, Encoding.UTF8.GetBytes(html));
+        var bytes = new byte[Encoding.UTF8.GetByteCount(html)];
+        Encoding.UTF8.GetBytes(html, bytes);
+        return new OutputFile(path, bytes);
     }
 
     /// <summary>
@@ -57,7 +59,7 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
         context.AmbientValues[TemplateLimits.CancelKey] = cancel;
         context.SetValue("t", strings.Table);
         foreach (var (key, value) in data) context.SetValue(key, value);
-        var html = Run(template, context, name, path);
+        var html = Run(template, context, name, path) ? _writer!.ToString() : null;
         return html is not null && UnsafeUrls.Check(html, theme.TemplatePath(name), path, diagnostics) ? html : null;
     }
 
@@ -65,14 +67,15 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
     // chunk by chunk for every page (twice: its template, then the layout around it) before copying it into a string.
     [ThreadStatic] private static BoundedWriter? _writer;
 
-    private string? Run(IFluidTemplate template, TemplateContext context, string name, string page)
+    /// <summary>Runs a template into this thread's writer (false, with a diagnostic, if it failed); what it wrote stays there until the next run.</summary>
+    private bool Run(IFluidTemplate template, TemplateContext context, string name, string page)
     {
         var writer = _writer ??= new BoundedWriter();
         writer.Begin(theme.Limits.PageBytes);
         try
         {
             template.RenderAsync(writer, Encoder, context).AsTask().GetAwaiter().GetResult();
-            return writer.ToString();
+            return true;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -86,7 +89,7 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
                 _ => (e.Message, "check the template's tags and filters"),
             };
             diagnostics.Error(Codes.TemplateError, SourceLocation.File(theme.TemplatePath(name)), $"the template failed on page {page}: {message}", hint);
-            return null;
+            return false;
         }
     }
 
@@ -105,9 +108,23 @@ public sealed class TemplateRenderer(Theme.Theme theme, DiagnosticBag diagnostic
             var builder = GetStringBuilder();
             builder.Clear();
             if (builder.Capacity > KeptCapacity) builder.Capacity = 0;
+            if (_chars.Length > KeptCapacity) _chars = [];
         }
 
         private const int KeptCapacity = 4 * 1024 * 1024;
+
+        // A page is up to hundreds of kilobytes: as a string, each would be a large-object allocation, and those bring
+        // the next full collection nearer. Copied into this array instead, kept from page to page.
+        private char[] _chars = [];
+
+        /// <summary>What was written, as characters valid until the next <see cref="Begin"/>.</summary>
+        public ReadOnlySpan<char> Chars()
+        {
+            var builder = GetStringBuilder();
+            if (_chars.Length < builder.Length) _chars = new char[Math.Max(builder.Length, 2 * _chars.Length)];
+            builder.CopyTo(0, _chars, builder.Length);
+            return _chars.AsSpan(0, builder.Length);
+        }
 
         private void Grow(int count)
         {

@@ -22,7 +22,7 @@ public static class UnsafeUrls
     private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
 
     /// <summary>True when every address in the page is allowed; else an error per bad address, and false.</summary>
-    public static bool Check(string html, string template, string pagePath, DiagnosticBag diagnostics)
+    public static bool Check(ReadOnlySpan<char> html, string template, string pagePath, DiagnosticBag diagnostics)
     {
         var ok = true;
         foreach (var (element, attribute, value) in Addresses(html))
@@ -46,18 +46,19 @@ public static class UnsafeUrls
 
     /// <summary>The (element, attribute, value) of every attribute whose address is not allowed, in page order.</summary>
     /// <remarks>
-    /// Runs over every page the build writes, so it copies nothing it need not: names are lowered into a buffer on the
-    /// stack, and only the values of the attributes in <see cref="ReadAttributes"/> become strings to decode.
+    /// Runs over every page the build writes, so it copies nothing it need not: the page is read where the renderer
+    /// wrote it, names are lowered into a buffer on the stack, and an address becomes a string only when it holds a
+    /// character reference to decode (or is refused).
     /// </remarks>
-    public static IEnumerable<(string Element, string Attribute, string Value)> Addresses(string html)
+    public static List<(string Element, string Attribute, string Value)> Addresses(ReadOnlySpan<char> html)
     {
         int i = 0;
         var found = new List<(string, string, string)>();
-        while ((i = html.IndexOf('<', i)) >= 0)
+        while ((i = IndexOf(html, '<', i)) >= 0)
         {
-            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            if (html[i..].StartsWith("<!--", StringComparison.Ordinal))
             {
-                var end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                var end = IndexOf(html, "-->", i + 4, StringComparison.Ordinal);
                 i = end < 0 ? html.Length : end + 3;
                 continue;
             }
@@ -66,28 +67,32 @@ public static class UnsafeUrls
                 i++;
                 continue;
             }
-            found.Clear();
             var (element, p) = Tag(html, i, found);
-            foreach (var item in found) yield return item;
             i = p;
             if (element is not null)
             {
-                var end = html.IndexOf("</" + element, i, StringComparison.OrdinalIgnoreCase);
+                var end = IndexOf(html, "</" + element, i, StringComparison.OrdinalIgnoreCase);
                 i = end < 0 ? html.Length : end;
             }
         }
+        return found;
     }
+
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from) => text[from..].IndexOf(c) is var at and >= 0 ? from + at : -1;
+
+    private static int IndexOf(ReadOnlySpan<char> text, string value, int from, StringComparison comparison) =>
+        text[from..].IndexOf(value, comparison) is var at and >= 0 ? from + at : -1;
 
     /// <summary>
     /// Reads the tag at <paramref name="start"/>, adding its disallowed addresses to <paramref name="found"/>: the name of
     /// the element when its content is raw text (script, style, …) to skip, and where the tag ends.
     /// </summary>
-    private static (string? RawText, int End) Tag(string html, int start, List<(string, string, string)> found)
+    private static (string? RawText, int End) Tag(ReadOnlySpan<char> html, int start, List<(string, string, string)> found)
     {
         Span<char> buffer = stackalloc char[64];
         int nameStart = start + 1, p = nameStart;
         while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('>' or '/')) p++;
-        var name = Lowered(html.AsSpan(nameStart, p - nameStart), buffer, out var nameString);
+        var name = Lowered(html.Slice(nameStart, p - nameStart), buffer, out var nameString);
         var isMeta = name.SequenceEqual("meta");
         var element = nameString;
         string? refresh = null;
@@ -97,7 +102,7 @@ public static class UnsafeUrls
             if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
             int an = p;
             while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('=' or '>' or '/')) p++;
-            var attribute = Lowered(html.AsSpan(an, p - an), attributeBuffer, out var attributeString);
+            var attribute = Lowered(html.Slice(an, p - an), attributeBuffer, out _);
             while (p < html.Length && IsSpace(html[p])) p++;
             int valueStart = p, valueEnd = p;
             if (p < html.Length && html[p] == '=')
@@ -107,7 +112,7 @@ public static class UnsafeUrls
                 if (p < html.Length && html[p] is '"' or '\'')
                 {
                     var quote = html[p];
-                    var close = html.IndexOf(quote, p + 1);
+                    var close = IndexOf(html, quote, p + 1);
                     if (close < 0) close = html.Length;
                     (valueStart, valueEnd) = (p + 1, close);
                     p = Math.Min(html.Length, close + 1);
@@ -120,9 +125,16 @@ public static class UnsafeUrls
                 }
             }
             if (attribute.Length == 0) { p++; continue; }
-            if (!ReadAttribute.Contains(attribute)) continue;
-            var attributeName = attributeString ?? attribute.ToString();
-            var value = Decode(valueEnd > valueStart ? html[valueStart..valueEnd] : "");
+            // The set's own (lower-case) name: no string is made for the name of an attribute.
+            if (!ReadAttribute.TryGetValue(attribute, out var attributeName)) continue;
+            var raw = valueEnd > valueStart ? html.Slice(valueStart, valueEnd - valueStart) : default;
+            // The common case, an address with no character reference in it, is judged where it is written.
+            if (attributeName != "srcdoc" && UrlAttributes.Contains(attributeName) && raw.IndexOf('&') < 0)
+            {
+                if (!UrlPolicy.IsAllowed(raw)) found.Add((element ??= name.ToString(), attributeName, raw.ToString()));
+                continue;
+            }
+            var value = Decode(raw.ToString());
             if (attributeName == "srcdoc") found.Add((element ??= name.ToString(), attributeName, value));
             else if (UrlAttributes.Contains(attributeName) && !UrlPolicy.IsAllowed(value)) found.Add((element ??= name.ToString(), attributeName, value));
             else if (attributeName is "srcset" or "imagesrcset")
