@@ -154,14 +154,12 @@ public static class SiteBuilder
                         toolsReady.Theme.TemplatePath(Print.PrintBook.Template), toolsReady.Theme.Find(Print.PrintBook.Stylesheet), options.Pdf),
                 };
                 var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null);
-                // The data files need the units, not the pages: they are made on the other core from the start, while the
-                // page models and then the templates run (their time is their own).
-                index = Task.Run(() =>
-                {
-                    var indexClock = Stopwatch.StartNew();
-                    foreach (var output in Outputs.Data.Where(o => !o.FromPages)) output.Make(context, sink);
-                    return indexClock.Elapsed;
-                });
+                // The data files need the units, not the pages: they are made from the start, while the page models and then
+                // the templates run (their time is their own). Each output is a task of its own, not one after the other on
+                // one thread: at 100 charters that thread was still writing citation files long after the pages were done.
+                var indexClock = Stopwatch.StartNew();
+                index = Task.WhenAll(Outputs.Data.Where(o => !o.FromPages).Select(o => Task.Run(() => o.Make(context, sink))))
+                    .ContinueWith(all => { all.GetAwaiter().GetResult(); return indexClock.Elapsed; }, TaskScheduler.Default);
                 var heads = new PageStage(site, factories, toolsReady.Theme, toolsReady.Strings, diagnostics, Emit, cache, inputs, cancel).Run(() =>
                 {
                     // No template runs before the theme's problems are known: a theme whose templates failed goes no further.
