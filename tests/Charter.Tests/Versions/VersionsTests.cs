@@ -270,6 +270,21 @@ public class VersionsTests
         Assert.NotNull(Page("fr/parc/index.html").QuerySelector(".versions-list a[href='/fr/parc/2021-06/search/']"));
     }
 
+    [Theory]
+    [InlineData("fr/parc/2021-06/search/index.html", "2 · Espaces communs", "fr/parc/2021-06/search/documents.json")]
+    [InlineData("fr/search/index.html", "2 · Espaces partagés", "fr/search/documents.json")]
+    public void A_search_pages_filters_are_those_of_the_text_it_searches(string path, string principle2, string documents)
+    {
+        // The draft's search finds the draft: its "principle" filter names the principles as the draft titled them.
+        var options = Page(path).QuerySelectorAll("#filter-in option").Skip(1).Select(o => (o.GetAttribute("value"), o.TextContent.Trim())).ToList();
+        Assert.Contains(("p2", principle2), options);
+        // Every option of every filter is a value some document of the page's own search carries.
+        using var store = JsonDocument.Parse(Site.File(documents));
+        var carried = store.RootElement.EnumerateArray().SelectMany(d => new[] { d.GetProperty("kind").GetString(), d.TryGetProperty("in", out var g) ? g.GetString() : null }).ToHashSet();
+        foreach (var option in Page(path).QuerySelectorAll("#filter-kind option, #filter-in option").Skip(1))
+            if (option.GetAttribute("value") is { Length: > 0 } value) Assert.Contains(value, carried);
+    }
+
     [Fact]
     public void The_current_version_is_also_at_its_dated_address_and_says_so()
     {

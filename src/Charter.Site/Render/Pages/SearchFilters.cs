@@ -13,16 +13,19 @@ public sealed record FilterVm(string Name, string Label, string Any, EquatableLi
 /// The filters of the search page in one language, from the documents it searches: by kind (the kinds search finds,
 /// in reading order, then the cited texts), by the unit a result is in (its principle: <see cref="Groups"/>), and by
 /// topic. A filter with fewer than two options is left out; the browser filters the documents by the same fields.
+/// A dated version's search page has its version's filters.
 /// </summary>
 public static class SearchFilters
 {
     public const string Kind = "kind", In = "in", Topic = "topic";
 
-    public static EquatableList<FilterVm> For(PageContext page, Func<Topic, string> topicName)
+    /// <param name="dated">A dated version's search page: it searches that version alone (SiteIndexer.SearchDocuments), so
+    /// its filters are that version's kinds and units, with their wording then, not every charter's current ones.</param>
+    public static EquatableList<FilterVm> For(PageContext page, Func<Topic, string> topicName, ResolvedEdition? dated = null)
     {
         var site = page.Site;
         var t = page.T;
-        var editions = site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, page.Lang)))
+        var editions = dated is not null ? [dated] : site.CharterSlugs.Where(s => site.Editions.ContainsKey((s, page.Lang)))
             .OrderBy(s => s == site.MainCharter ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal).Select(s => site.Edition(s, page.Lang)).ToList();
         var filters = new List<FilterVm>();
 

@@ -34,7 +34,7 @@ public sealed class SitePages(PageContext page, UnitViews units, CharterPages ch
             ("index_url", page.Href(dated is null ? $"{page.Lang}/search/index.json" : path + "index.json")),
             ("documents_url", page.Href(dated is null ? $"{page.Lang}/search/documents.json" : path + "documents.json")),
             ("scripts", string.Join(' ', scripts.Select(s => page.Href("assets/vendor/" + s)))), ("elsewhere", others),
-            ("filters", SearchFilters.For(page, topics.Name)));
+            ("filters", SearchFilters.For(page, topics.Name, dated)));
         // Its form searches the version again (the site's search page has the site's address, site.search_url).
         if (dated is not null) data = PageContext.Data(data.Select(kv => (kv.Key, kv.Value)).Append(("search_url", (object?)page.Href(path))).ToArray());
         return new PageSpec(path, "search", vm, data);
