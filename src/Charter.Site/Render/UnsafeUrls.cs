@@ -129,7 +129,7 @@ public static class UnsafeUrls
             if (!ReadAttribute.TryGetValue(attribute, out var attributeName)) continue;
             var raw = valueEnd > valueStart ? html.Slice(valueStart, valueEnd - valueStart) : default;
             // The common case, an address with no character reference in it, is judged where it is written.
-            if (attributeName != "srcdoc" && UrlAttributes.Contains(attributeName) && raw.IndexOf('&') < 0)
+            if (UrlAttributes.Contains(attributeName) && raw.IndexOf('&') < 0)
             {
                 if (!UrlPolicy.IsAllowed(raw)) found.Add((element ??= name.ToString(), attributeName, raw.ToString()));
                 continue;
