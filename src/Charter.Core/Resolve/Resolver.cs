@@ -35,10 +35,7 @@ public static partial class Resolver
         var dated = ImmutableDictionary.CreateBuilder<(string, string), ImmutableArray<ResolvedEdition>>();
         // Each charter is placed on its own, the charters in parallel (at 100 charters this loop was most of a serial
         // second); what they give is gathered in the charters' order.
-        var slugs = content.CharterSlugs;
-        var placed = new (List<((string, string), ResolvedEdition)> Current, List<((string, string), ImmutableArray<ResolvedEdition>)> Dated)[slugs.Length];
-        Parallel.For(0, slugs.Length, i => placed[i] = Place(content, slugs[i], diagnostics));
-        foreach (var (current, versions) in placed)
+        foreach (var (current, versions) in content.CharterSlugs.AsParallel().AsOrdered().Select(slug => Place(content, slug, diagnostics)).ToList())
         {
             foreach (var (key, edition) in current) editions[key] = edition;
             foreach (var (key, list) in versions) dated[key] = list;
