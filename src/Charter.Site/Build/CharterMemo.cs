@@ -17,8 +17,8 @@ namespace Charter.Site.Build;
 /// four facts of the whole site: which charters there are, the content's date, whether any charter has topics (the
 /// navigation's "Topics") and how often each declaration is cited (its links say "cited N times"). They are reused
 /// while all of these are unchanged (<see cref="Key"/>), with the same theme, UI strings and site view; the warnings
-/// their models gave are reported again. A charter with versions is always made again: its dated search pages read every
-/// charter until session 25 (their filters were the site's), and the memo's test covers charters without versions only.
+/// their models gave are reported again. A charter with versions is always made again: the memo's test covers charters
+/// without versions only, so nothing shows that the key covers every input of its dated pages.
 /// </summary>
 public sealed class CharterMemo : IBuildMemory
 {
