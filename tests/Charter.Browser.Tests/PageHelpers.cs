@@ -14,6 +14,23 @@ public static class PageHelpers
         if (sitePage.Kind.StartsWith("search with", StringComparison.Ordinal)) await WaitForSearchResultsAsync(page);
     }
 
+    /// <summary>Waits until the page is at an address (an exact string or a pattern), then for its load.
+    /// Not IPage.WaitForURLAsync: it looks at the address, then subscribes to the next navigation, and a
+    /// navigation that commits between the two — a meta refresh just after GotoAsync, a click's — is missed,
+    /// so it waits for one that never comes (seen in CI under load). The assertion polls the address instead.</summary>
+    public static async Task ArrivesAtAsync(this IPage page, string url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <inheritdoc cref="ArrivesAtAsync(IPage, string)"/>
+    public static async Task ArrivesAtAsync(this IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     public static async Task WaitForSearchResultsAsync(IPage page) =>
         await page.Locator("#search-results li a").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10_000 });
 

@@ -15,7 +15,7 @@ public sealed class ReaderTests(BrowserFixture site)
         await using var context = await site.NewContextAsync(locale: locale);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.WaitForURLAsync(site.Url(expected));
+        await page.ArrivesAtAsync(site.Url(expected));
         Assert.Equal(expected.Trim('/'), await page.EvaluateAsync<string>("() => document.documentElement.lang"));
     }
 
@@ -39,7 +39,7 @@ public sealed class ReaderTests(BrowserFixture site)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/fr/lampedusa/principles/2/#p2-3");
         await page.Locator(".lang-switch a[hreflang=en]").ClickAsync();
-        await page.WaitForURLAsync(site.Url("/en/lampedusa/principles/2/#p2-3"));
+        await page.ArrivesAtAsync(site.Url("/en/lampedusa/principles/2/#p2-3"));
         Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         await AssertInViewAsync(page, "p2-3");
     }
@@ -53,7 +53,7 @@ public sealed class ReaderTests(BrowserFixture site)
         foreach (var (lang, tag) in new[] { ("es", "es"), ("en", "en"), ("fr", "fr") })
         {
             await page.Locator($".lang-switch a[hreflang={tag}]").ClickAsync();
-            await page.WaitForURLAsync(site.Url($"/{lang}/lampedusa/commitments/#c4-7"));
+            await page.ArrivesAtAsync(site.Url($"/{lang}/lampedusa/commitments/#c4-7"));
             Assert.Equal(tag, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
             await AssertInViewAsync(page, "c4-7");
         }
@@ -68,7 +68,7 @@ public sealed class ReaderTests(BrowserFixture site)
         var shown = "() => [...document.querySelectorAll('#p2-3 [data-col]')].filter(c => !c.hidden).map(c => c.dataset.col).join(' ')";
         Assert.Equal("es fr", await page.EvaluateAsync<string>(shown)); // a translation beside the source by default
         await page.Locator(".compare a[data-with=en]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("with=en", StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex("with=en"));
         Assert.Equal("es en", await page.EvaluateAsync<string>(shown));
         Assert.Equal("true", await page.Locator(".compare a[data-with=en]").GetAttributeAsync("aria-current"));
     }
@@ -87,7 +87,7 @@ public sealed class ReaderTests(BrowserFixture site)
         await page.WaitForFunctionAsync("() => scrollY === 0");
         await page.WaitForTimeoutAsync(800);
         await page.Locator(".lang-switch a[hreflang=fr]").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(site.Url("/fr/"), StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(site.Url("/fr/"))));
         Assert.Equal(site.Url("/fr/lampedusa/commitments/#" + target), page.Url);
         await AssertInViewAsync(page, target);
     }
@@ -173,14 +173,14 @@ public sealed class ReaderTests(BrowserFixture site)
             await small.GotoAsync("/fr/lampedusa/principles/1/");
             await Assertions.Expect(small.Locator("#header-q")).ToBeHiddenAsync();
             await small.Locator(".search-link").ClickAsync();
-            await small.WaitForURLAsync(site.Url("/fr/search/"));
+            await small.ArrivesAtAsync(site.Url("/fr/search/"));
         }
         await using var context = await site.NewContextAsync(width: 1280, height: 900);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/fr/lampedusa/principles/1/");
         await page.Locator("#header-q").FillAsync("détention");
         await page.Locator("#header-q").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.StartsWith(site.Url("/fr/search/?q="), StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(site.Url("/fr/search/?q="))));
         Assert.Equal("détention", Uri.UnescapeDataString(new Uri(page.Url).Query["?q=".Length..]).Replace('+', ' '));
         await PageHelpers.WaitForSearchResultsAsync(page);
         Assert.Equal("détention", await page.Locator("#search-q").InputValueAsync());
@@ -200,7 +200,7 @@ public sealed class ReaderTests(BrowserFixture site)
         await using var context = await site.NewContextAsync(width: 360, height: 740);
         var tab = await context.NewPageAsync();
         await tab.GotoAsync(shortLink);
-        await tab.WaitForURLAsync(site.Url(page + "#" + id));
+        await tab.ArrivesAtAsync(site.Url(page + "#" + id));
         var unit = tab.Locator("#" + id);
         await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
         await Assertions.Expect(unit).ToBeInViewportAsync();

@@ -50,7 +50,7 @@ public sealed class SearchTests(BrowserFixture site)
         await page.GotoAsync($"/{lang}/search/?q={query}");
         await PageHelpers.WaitForSearchResultsAsync(page);
         await page.Locator($"#search-results a[href$='#{expected}']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#" + expected, StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape("#" + expected) + "$"));
         var unit = page.Locator("#" + expected);
         await Assertions.Expect(unit).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-highlighted\b"));
         await Assertions.Expect(unit).ToBeInViewportAsync();
@@ -156,7 +156,7 @@ public sealed class SearchTests(BrowserFixture site)
         await page.GotoAsync("/fr/search/?q=logement");
         await PageHelpers.WaitForSearchResultsAsync(page);
         await page.Locator("a[data-lang-switch][hreflang='en']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/en/search/", StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex("/en/search/"));
         Assert.DoesNotContain("q=", page.Url);
         Assert.Equal("", await page.Locator("#search-q").InputValueAsync());
         Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
@@ -172,7 +172,7 @@ public sealed class SearchTests(BrowserFixture site)
         await page.GotoAsync($"/{lang}/search/?q={query}");
         await PageHelpers.WaitForSearchResultsAsync(page);
         await page.Locator($"#search-results a[href$='#{expected}']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#" + expected, StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape("#" + expected) + "$"));
         var marks = page.Locator($"#{expected} mark.search-mark");
         await Assertions.Expect(marks.First).ToBeVisibleAsync();
         Assert.All(await marks.AllTextContentsAsync(), m => Assert.StartsWith(query[..5], m.ToLowerInvariant()));

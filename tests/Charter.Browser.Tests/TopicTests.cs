@@ -38,9 +38,9 @@ public sealed class TopicTests(BrowserFixture site)
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/{lang}/topics/");
         await page.Locator("a[href$='/topics/housing/']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/topics/housing/", StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new Regex("/topics/housing/$"));
         await page.Locator(".topic-units a[href$='#p2-3']").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#p2-3", StringComparison.Ordinal));
+        await page.ArrivesAtAsync(new Regex("#p2-3$"));
         var unit = page.Locator("#p2-3");
         await Assertions.Expect(unit).ToHaveClassAsync(Highlighted);
         await Assertions.Expect(unit).ToBeInViewportAsync();
