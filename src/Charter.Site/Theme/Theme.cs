@@ -23,7 +23,8 @@ public sealed partial class Theme
     // One for every theme: building the grammar is a good part of a cold start, and a FluidParser is safe to share.
     private static readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
     private readonly TemplateLimits _rewriter;
-    // Held while a template of any theme is parsed or rewritten (see TemplateParsed below).
+    // Held while a template of any theme is parsed or rewritten: parses on several threads (pages of two sites
+    // built at once, a partial parsed for one while the other renders) have crashed a process (see ParsedPartials).
     private static readonly Lock Parsing = new();
 
     public Theme(string siteRoot, string name, Limits limits)
@@ -37,17 +38,14 @@ public sealed partial class Theme
             StrictFilters = true,
             MaxSteps = limits.TemplateSteps,
             MaxRecursion = TemplateLimits.MaxIncludeDepth,
-            // Partials parsed at render time ({% include %}) get the same bounded ranges as the templates themselves.
-            // One at a time, in the whole process: pages render on both cores, each include statement parses its
-            // partial on first use, and a test host died twice (sessions 22 and 24, an AccessViolationException in
-            // Parlot's HybridList under AstRewriter.VisitWhenStatement) while rewriting a partial as other threads, of
-            // the same theme or of another built in parallel, parsed and rewrote theirs. A template is parsed a few
-            // times per build, so one lock for every parse and rewrite of ours costs nothing.
+            // Partials come from the theme's own parses (ParsedPartials), never parsed by Fluid while pages render;
+            // one Fluid parses anyway (see ParsedPartials) gets the same bounded ranges, under the same lock.
             TemplateParsed = (_, template) => { lock (Parsing) return _rewriter.VisitTemplate(template); },
         };
         // Templates read the members of the view models listed in TemplateModels, and of nothing else.
         Options.MemberAccessStrategy = TemplateModels.Shared;
         Options.FileProvider = new ThemeFileProvider(this);
+        Options.TemplateCache = new ParsedPartials(this);
         Filters.Register(Options);
     }
 
@@ -315,45 +313,4 @@ public sealed partial class Theme
 
     /// <summary>The key of the descriptor block in an i18n file.</summary>
     public const string LanguageBlock = "language";
-
-    /// <summary>Lets <c>{% include 'name' %}</c> find partials in templates/, with the same override order.</summary>
-    /// <remarks>
-    /// Fluid asks at every {% include %} it runs (thousands per build), then asks the file's time for its cache of
-    /// parsed partials: each answer is kept for the theme's life, which ends when a template file changes
-    /// (<see cref="TemplatesStamp"/>), so the disk is asked once per partial instead of at every include.
-    /// </remarks>
-    private sealed class ThemeFileProvider(Theme theme) : Microsoft.Extensions.FileProviders.IFileProvider
-    {
-        private readonly ConcurrentDictionary<string, Microsoft.Extensions.FileProviders.IFileInfo> _files = new(StringComparer.Ordinal);
-
-        public Microsoft.Extensions.FileProviders.IFileInfo GetFileInfo(string subpath) => _files.GetOrAdd(subpath, Look);
-
-        private Microsoft.Extensions.FileProviders.IFileInfo Look(string subpath)
-        {
-            var path = theme.Find(Path.Combine("templates", subpath.TrimStart('/')));
-            return path is null
-                ? new Microsoft.Extensions.FileProviders.NotFoundFileInfo(subpath)
-                : new PhysicalFile(new FileInfo(path));
-        }
-
-        public Microsoft.Extensions.FileProviders.IDirectoryContents GetDirectoryContents(string subpath) =>
-            Microsoft.Extensions.FileProviders.NotFoundDirectoryContents.Singleton;
-
-        public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) =>
-            Microsoft.Extensions.FileProviders.NullChangeToken.Singleton;
-    }
-
-    /// <summary>A template file as it was when first asked for (its size and time read once).</summary>
-    private sealed class PhysicalFile(FileInfo info) : Microsoft.Extensions.FileProviders.IFileInfo
-    {
-        private readonly Lazy<(long Length, DateTimeOffset Time)> _stat = new(() => (info.Length, info.LastWriteTimeUtc));
-
-        public bool Exists => true;
-        public long Length => _stat.Value.Length;
-        public string PhysicalPath => info.FullName;
-        public string Name => info.Name;
-        public DateTimeOffset LastModified => _stat.Value.Time;
-        public bool IsDirectory => false;
-        public Stream CreateReadStream() => info.OpenRead();
-    }
 }

@@ -1,0 +1,71 @@
+using Charter.Core.Diagnostics;
+using Charter.Core.Model;
+using Charter.Site.Theme;
+using Charter.Tests.Support;
+using Fluid;
+
+namespace Charter.Tests.Theme;
+
+/// <summary>How a theme hands its templates to Fluid.</summary>
+public sealed class ThemeTests
+{
+    /// <summary>A theme of its own ('mine') in an empty folder, with these templates.</summary>
+    private static TempDir Themed(params (string Name, string Text)[] templates)
+    {
+        var site = new TempDir();
+        foreach (var (name, text) in templates) site.Write($"themes/mine/templates/{name}.liquid", text);
+        return site;
+    }
+
+    /// <summary>The theme, with Fluid's own parses of partials (TemplateParsed is where they end) counted.</summary>
+    private static (Site.Theme.Theme Theme, List<string> ParsedByFluid) Open(TempDir site, Limits limits)
+    {
+        var theme = new Site.Theme.Theme(site.Path, "mine", limits);
+        var parsed = new List<string>();
+        var rewrite = theme.Options.TemplateParsed;
+        theme.Options.TemplateParsed = (path, template) =>
+        {
+            lock (parsed) parsed.Add(path);
+            return rewrite!(path, template);
+        };
+        return (theme, parsed);
+    }
+
+    private static string Render(Site.Theme.Theme theme, string name)
+    {
+        var bag = new DiagnosticBag();
+        var template = theme.Template(name, bag);
+        Assert.Empty(bag.Sorted());
+        return template!.Render(new TemplateContext(theme.Options));
+    }
+
+    // Fluid parsing a partial on a rendering thread, outside the theme's lock, crashed a test host three times.
+    [Fact]
+    public void Fluid_never_parses_a_partial_while_pages_render()
+    {
+        using var site = Themed(("page", "{% include 'part' %}|{% if true %}{% include 'part' %}{% endif %}|{% render 'other' %}"),
+            ("part", "{% for i in (1..3) %}{{ i }}{% endfor %}"), ("other", "o{% include 'part' %}"));
+        var (theme, parsedByFluid) = Open(site, Limits.Default);
+        var pages = Enumerable.Range(0, 8).AsParallel().Select(_ => Render(theme, "page")).ToList();
+        Assert.All(pages, page => Assert.Equal("123|123|o123", page));
+        Assert.Empty(parsedByFluid);
+    }
+
+    [Fact]
+    public void A_partial_is_bounded_like_a_page_template()
+    {
+        using var site = Themed(("page", "{% include 'part' %}"), ("part", "{% for i in (1..5000) %}{% endfor %}"));
+        var (theme, _) = Open(site, Limits.Default with { TemplateSteps = 1000 });
+        var error = Assert.Throws<TemplateLimitException>(() => Render(theme, "page"));
+        Assert.Contains("5000 items", error.Message);
+    }
+
+    [Fact]
+    public void A_partial_with_a_syntax_error_fails_the_page_that_includes_it_with_Fluid_s_message()
+    {
+        using var site = Themed(("page", "a{% include 'part' %}"), ("part", "{% if x %}"));
+        var (theme, _) = Open(site, Limits.Default);
+        var error = Assert.Throws<ParseException>(() => Render(theme, "page"));
+        Assert.Contains("endif", error.Message);
+    }
+}
