@@ -55,6 +55,9 @@ public static class WeasyPrint
         catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            // Kill only sends the signal: wait (boundedly) for the engine to be gone, so that a build that says it
+            // stopped leaves no engine running behind it, however loaded the machine.
+            try { process.WaitForExit(TimeSpan.FromSeconds(10)); } catch (InvalidOperationException) { }
             cancel.ThrowIfCancellationRequested();
             return new(null, $"{Path.GetFileName(engine)} took longer than {timeout.TotalSeconds:0} s");
         }
