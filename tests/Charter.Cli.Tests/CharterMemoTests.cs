@@ -12,15 +12,15 @@ public sealed class CharterMemoTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("charter-memo-").FullName;
     private readonly BuildCache _cache = new();
 
-    public CharterMemoTests()
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>The real site, and a second charter, "bis", a copy of the first: its passages cite the same declarations,
+    /// so each declaration's "cited N times" on the first charter's pages counts the second's citations too.</summary>
+    private void RealSiteAndACopy()
     {
         ServedSite.CopySite(_root);
-        // A second charter, "bis", a copy of the first: its passages cite the same declarations, so each declaration's
-        // "cited N times" on the first charter's pages counts the second's citations too.
         ServedSite.CopyFolder(Path.Combine(_root, "content/lampedusa"), Path.Combine(_root, "content/bis"));
     }
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private BuildResult Build(BuildCache? cache) =>
         SiteBuilder.Build(new BuildOptions(_root, Path.Combine(_root, "public"), "http://127.0.0.1:1/", WriteOutput: false), cache);
@@ -34,7 +34,7 @@ public sealed class CharterMemoTests : IDisposable
         File.WriteAllText(path, after);
     }
 
-    private string Page(BuildResult result, string path) =>
+    private static string Page(BuildResult result, string path) =>
         System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Path == path).Content);
 
     /// <summary>Rebuilds with the cache, checks how many charters it reused (null: not checked) and that it equals a fresh build.</summary>
@@ -54,6 +54,7 @@ public sealed class CharterMemoTests : IDisposable
     [Fact]
     public void A_charter_whose_inputs_did_not_change_is_reused_and_every_rebuild_equals_a_fresh_build()
     {
+        RealSiteAndACopy();
         // A warning given while bis's pages are made (a link shown as plain text): reported again when they are reused.
         Edit("content/bis/vision.fr.md", t => t + "\nVoir [ceci](javascript:alert(1)).\n");
         var first = Build(_cache);
@@ -101,5 +102,35 @@ public sealed class CharterMemoTests : IDisposable
         Directory.Delete(Path.Combine(_root, "content/bis"), recursive: true);
         kept = Rebuild("the second charter removed", charters: null);
         Assert.DoesNotContain(kept.Files, f => f.Path.StartsWith("fr/bis/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_charter_with_versions_is_reused_too_and_its_dated_pages_follow_its_version_files()
+    {
+        // The versions fixture (charter "parc", three versions) beside a copy of it without versions ("bis").
+        ServedSite.CopyFolder(Path.Combine(ServedSite.RepositoryRoot(), "tests/Charter.Tests/Fixtures/versions"), _root);
+        ServedSite.CopyFolder(Path.Combine(_root, "content/parc"), Path.Combine(_root, "content/bis"));
+        File.Delete(Path.Combine(_root, "content/bis/versions.yml"));
+        Directory.Delete(Path.Combine(_root, "content/bis/versions"), recursive: true);
+        var first = Build(_cache);
+        Assert.True(first.Success, string.Join("\n", first.Diagnostics));
+        Assert.Equal(0, _cache.Charters.Reused);
+
+        Rebuild("nothing edited", charters: 2);
+
+        Edit("content/bis/principles/01-acces.fr.md", t => t.Replace("chaque matin", "chaque matin tôt", StringComparison.Ordinal));
+        Rebuild("a priority of the charter without versions edited", charters: 1);
+
+        // The title 2022-10 replaced: the pages of the 2021-06 draft show it.
+        Edit("content/parc/versions/2022-10.fr.yml", t => t.Replace("Espaces communs", "Espaces partagés jadis", StringComparison.Ordinal));
+        var kept = Rebuild("a version file edited", charters: 1);
+        Assert.Contains(kept.Files, f => f.Path.StartsWith("fr/parc/2021-06/", StringComparison.Ordinal) && f.Path.EndsWith(".html", StringComparison.Ordinal)
+            && Page(kept, f.Path).Contains("Espaces partagés jadis", StringComparison.Ordinal));
+
+        Edit("content/parc/versions.yml", t => t.Replace("Projet soumis aux riverains", "Projet soumis aux riverains du parc", StringComparison.Ordinal));
+        Rebuild("the list of versions edited", charters: 1);
+
+        Edit("content/parc/principles/01-acces.fr.md", t => t.Replace("chaque matin", "chaque matin de bonne heure", StringComparison.Ordinal));
+        Rebuild("the current text of the charter with versions edited", charters: 1);
     }
 }

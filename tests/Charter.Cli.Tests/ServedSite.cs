@@ -96,7 +96,7 @@ public sealed class ServedSite : IAsyncDisposable
         File.Copy(Path.Combine(repo, "charter.yml"), Path.Combine(root, "charter.yml"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Charter.sln"))) return dir.FullName;

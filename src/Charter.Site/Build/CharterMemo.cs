@@ -17,8 +17,9 @@ namespace Charter.Site.Build;
 /// four facts of the whole site: which charters there are, the content's date, whether any charter has topics (the
 /// navigation's "Topics") and how often each declaration is cited (its links say "cited N times"). They are reused
 /// while all of these are unchanged (<see cref="Key"/>), with the same theme, UI strings and site view; the warnings
-/// their models gave are reported again. A charter with versions is always made again: the memo's test covers charters
-/// without versions only, so nothing shows that the key covers every input of its dated pages.
+/// their models gave are reported again. A charter with versions is kept the same way: its dated pages are made from
+/// its own folder (versions.yml, versions/) and the site's files, and a dated search page offers the filters of its
+/// own version only.
 /// </summary>
 public sealed class CharterMemo : IBuildMemory
 {
@@ -34,9 +35,8 @@ public sealed class CharterMemo : IBuildMemory
 
     public void End(bool success) => _charters.End(success);
 
-    /// <summary>What a charter's pages are made of, as one string (null: never reused).</summary>
-    internal static string? Key(ResolvedSite site, SiteInputs inputs, string slug, string shared) =>
-        site.Config.Languages.Any(l => !site.DatedEditions(slug, l).IsEmpty) ? null : $"{shared}\n{slug}:{inputs.Charter(slug)}";
+    /// <summary>What a charter's pages are made of, as one string.</summary>
+    internal static string Key(SiteInputs inputs, string slug, string shared) => $"{shared}\n{slug}:{inputs.Charter(slug)}";
 
     /// <summary>The part of every charter's key that is the whole site's: its files outside the charters, and the facts above.</summary>
     internal static string Shared(ResolvedSite site, SiteInputs inputs)

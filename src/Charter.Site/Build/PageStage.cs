@@ -42,7 +42,7 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
         var shared = inputs is null ? null : CharterMemo.Shared(site, inputs);
         foreach (var slug in site.CharterSlugs)
         {
-            var key = shared is null ? null : CharterMemo.Key(site, inputs!, slug, shared);
+            var key = shared is null ? null : CharterMemo.Key(inputs!, slug, shared);
             charters.Add(key is not null && cache is not null && Live() ? Kept(slug, key, cache) : Next(Made(f => f.CharterPages(slug))));
             foreach (var factory in factories.Values) factory.Forget(slug);
         }
