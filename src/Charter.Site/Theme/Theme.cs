@@ -26,6 +26,13 @@ public sealed partial class Theme
     // Held while a template of any theme is parsed or rewritten: parses on several threads (pages of two sites
     // built at once, a partial parsed for one while the other renders) have crashed a process (see ParsedPartials).
     private static readonly Lock Parsing = new();
+    // Every template text parsed and rewritten in this process, with the range limit it was rewritten for: a parsed
+    // template holds no state of its theme (partials come from each theme's own cache, ParsedPartials), so the themes
+    // of one process share it. A test host makes a theme per build, and serve one per template edit: each parsed
+    // the same forty templates again. It also keeps Fluid's AstRewriter from running thousands of times in one
+    // process, where the test hosts' AccessViolationException in it was seen, and never in a single build.
+    // Only read and written under Parsing; it holds the distinct texts of the process's themes, a few hundred kB.
+    private static readonly Dictionary<(string Text, int MaxItems), IFluidTemplate> Rewritten = [];
 
     public Theme(string siteRoot, string name, Limits limits)
     {
@@ -205,7 +212,13 @@ public sealed partial class Theme
         string? error;
         lock (Parsing)
         {
-            if (_parser.TryParse(text, out template, out error)) return new(_rewriter.VisitTemplate(template), null);
+            if (Rewritten.TryGetValue((text, Limits.TemplateSteps), out var known)) return new(known, null);
+            if (_parser.TryParse(text, out template, out error))
+            {
+                template = _rewriter.VisitTemplate(template);
+                Rewritten[(text, Limits.TemplateSteps)] = template;
+                return new(template, null);
+            }
         }
         var (at, message) = ParseError(DisplayPath(path), error);
         return new(null, new Diagnostic(Severity.Error, Codes.TemplateError, at, $"template error: {message}", "fix the Liquid syntax"));

@@ -68,4 +68,21 @@ public sealed class ThemeTests
         var error = Assert.Throws<ParseException>(() => Render(theme, "page"));
         Assert.Contains("endif", error.Message);
     }
+
+    [Fact]
+    public void Themes_of_one_process_share_a_template_parsed_once_for_the_same_text_and_limits()
+    {
+        const string page = "{% case 1 %}{% when 1 %}one-5821{% endcase %}{% include 'part' %}";
+        using var a = Themed(("page", page), ("part", "a"));
+        using var b = Themed(("page", page), ("part", "b"));
+        var (first, _) = Open(a, Limits.Default);
+        var (second, _) = Open(b, Limits.Default);
+        var (bounded, _) = Open(b, Limits.Default with { TemplateSteps = 1000 });
+        var bag = new DiagnosticBag();
+        Assert.Same(first.Template("page", bag), second.Template("page", bag));
+        Assert.NotSame(first.Template("page", bag), bounded.Template("page", bag));
+        // What a shared template includes is still each theme's own partial.
+        Assert.Equal("one-5821a", Render(first, "page"));
+        Assert.Equal("one-5821b", Render(second, "page"));
+    }
 }
