@@ -28,12 +28,17 @@ internal sealed class IncludeGraph : AstVisitor
     protected override Statement VisitUnlessStatement(UnlessStatement statement) => Guarded(() => base.VisitUnlessStatement(statement));
     protected override Statement VisitCaseStatement(CaseStatement statement) => Guarded(() => base.VisitCaseStatement(statement));
 
-    public static IReadOnlyList<string> Includes(IFluidTemplate template)
+    // Per parsed template, which the themes of a process share (Theme.Rewritten): a build asks for every template,
+    // serve at every rebuild, and a process that walks the same trees thousands of times is where the .NET 10 JIT
+    // bug of tests/test.runsettings was seen.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFluidTemplate, IReadOnlyList<string>> Known = [];
+
+    public static IReadOnlyList<string> Includes(IFluidTemplate template) => Known.GetValue(template, t =>
     {
         var graph = new IncludeGraph();
-        graph.VisitTemplate(template);
+        graph.VisitTemplate(t);
         return graph._names;
-    }
+    });
 
     protected override Statement VisitIncludeStatement(IncludeStatement include)
     {

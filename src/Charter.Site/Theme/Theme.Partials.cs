@@ -11,9 +11,7 @@ public sealed partial class Theme
     /// Fluid's cache of parsed partials, answered from <see cref="Parsed"/>: a partial is parsed and rewritten
     /// (<see cref="TemplateLimits"/>) by the theme, under its lock, once, and shared with the templates that are
     /// pages. Without it Fluid parses a partial at the first include it runs, on a rendering thread and outside
-    /// that lock; a test host building several sites in parallel died that way more than once (an
-    /// AccessViolationException in Parlot's HybridList under AstRewriter.VisitWhenStatement, while one thread
-    /// rewrote a partial Fluid had just parsed and others parsed theirs).
+    /// that lock, and parses it again for every theme of the process.
     /// </summary>
     /// <remarks>
     /// The file's time is not asked: a theme lives only as long as its template files are unchanged

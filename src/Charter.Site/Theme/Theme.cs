@@ -23,14 +23,13 @@ public sealed partial class Theme
     // One for every theme: building the grammar is a good part of a cold start, and a FluidParser is safe to share.
     private static readonly FluidParser _parser = new(new FluidParserOptions { AllowFunctions = true });
     private readonly TemplateLimits _rewriter;
-    // Held while a template of any theme is parsed or rewritten: parses on several threads (pages of two sites
-    // built at once, a partial parsed for one while the other renders) have crashed a process (see ParsedPartials).
+    // Held while a template of any theme is parsed or rewritten: one parser and one cache serve every theme.
     private static readonly Lock Parsing = new();
     // Every template text parsed and rewritten in this process, with the range limit it was rewritten for: a parsed
     // template holds no state of its theme (partials come from each theme's own cache, ParsedPartials), so the themes
     // of one process share it. A test host makes a theme per build, and serve one per template edit: each parsed
-    // the same forty templates again. It also keeps Fluid's AstRewriter from running thousands of times in one
-    // process, where the test hosts' AccessViolationException in it was seen, and never in a single build.
+    // the same forty templates again. It also keeps Fluid's AST walks from running thousands of times in one
+    // process, which is where a .NET 10 JIT bug crashed test hosts (tests/test.runsettings).
     // Only read and written under Parsing; it holds the distinct texts of the process's themes, a few hundred kB.
     private static readonly Dictionary<(string Text, int MaxItems), IFluidTemplate> Rewritten = [];
 

@@ -39,7 +39,7 @@ public sealed class ThemeTests
         return template!.Render(new TemplateContext(theme.Options));
     }
 
-    // Fluid parsing a partial on a rendering thread, outside the theme's lock, crashed a test host three times.
+    // Every parse and rewrite is the theme's, under its lock, once per text in a process; none happens while pages render.
     [Fact]
     public void Fluid_never_parses_a_partial_while_pages_render()
     {
