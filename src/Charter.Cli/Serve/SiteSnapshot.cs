@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using Charter.Site.Build;
 
@@ -83,13 +82,16 @@ public sealed class SiteFile
 
 /// <summary>
 /// One successful build, held in memory and never changed: requests read whichever snapshot is current,
-/// and a rebuild swaps in a new one at once, so a page is never served half old, half new.
+/// and a rebuild swaps in a new one at once, so a page is never served half old, half new. Its maps are plain
+/// dictionaries, filled before the snapshot is published and only read after (safe for concurrent readers): a frozen
+/// dictionary answers a little faster but costs far more to make, and a snapshot is made at every rebuild (at 100
+/// charters, 100,000 files: about 90 ms of a one-file rebuild went to freezing the two maps).
 /// </summary>
 public sealed class SiteSnapshot
 {
     public const string LiveScriptPath = "/_charter/live.js";
 
-    private SiteSnapshot(int build, FrozenDictionary<string, SiteFile> files, FrozenDictionary<string, byte[]> built)
+    private SiteSnapshot(int build, Dictionary<string, SiteFile> files, Dictionary<string, byte[]> built)
     {
         Build = build;
         Files = files;
@@ -100,10 +102,10 @@ public sealed class SiteSnapshot
     public int Build { get; }
 
     /// <summary>The served files by key ("fr/2/index.html").</summary>
-    public FrozenDictionary<string, SiteFile> Files { get; }
+    public IReadOnlyDictionary<string, SiteFile> Files { get; }
 
     /// <summary>The files exactly as the build made them (before the script goes in), to tell what a rebuild changed.</summary>
-    private FrozenDictionary<string, byte[]> Built { get; }
+    private Dictionary<string, byte[]> Built { get; }
 
     public static SiteSnapshot Create(int build, BuildResult result)
     {
@@ -113,17 +115,15 @@ public sealed class SiteSnapshot
         foreach (var (path, source) in result.Assets) built[path] = Charter.Site.Write.AssetText.Read(path, source);
 
         var tag = Encoding.UTF8.GetBytes($"<script src=\"{LiveScriptPath}\" data-build=\"{build}\" defer></script>");
-        var files = built.Select(kv =>
-            {
-                var type = SitePath.ContentType(kv.Key);
-                return KeyValuePair.Create(kv.Key, type.StartsWith("text/html", StringComparison.Ordinal)
-                    ? SiteFile.Page(kv.Value, type, tag)
-                    : new SiteFile(kv.Value, type));
-            })
-            // Deferred files are not compared between builds (that would make them): a data file alone never reloads a page.
-            .Concat(result.Deferred.Select(d => KeyValuePair.Create(d.Path, new SiteFile(d.Make, SitePath.ContentType(d.Path)))))
-            .ToFrozenDictionary(StringComparer.Ordinal);
-        return new SiteSnapshot(build, files, built.ToFrozenDictionary(StringComparer.Ordinal));
+        var files = new Dictionary<string, SiteFile>(built.Count + result.Deferred.Count, StringComparer.Ordinal);
+        foreach (var (path, content) in built)
+        {
+            var type = SitePath.ContentType(path);
+            files[path] = type.StartsWith("text/html", StringComparison.Ordinal) ? SiteFile.Page(content, type, tag) : new SiteFile(content, type);
+        }
+        // Deferred files are not compared between builds (that would make them): a data file alone never reloads a page.
+        foreach (var d in result.Deferred) files[d.Path] = new SiteFile(d.Make, SitePath.ContentType(d.Path));
+        return new SiteSnapshot(build, files, built);
     }
 
     /// <summary>How many files differ from <paramref name="previous"/> (added, removed or changed).</summary>
