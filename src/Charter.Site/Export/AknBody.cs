@@ -22,6 +22,8 @@ internal sealed class AknBody
     private readonly AknIds _ids = new();
     private readonly Dictionary<string, string> _eIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolvedUnit> _fileOf = new(StringComparer.Ordinal);
+    // The notes' order of each file, found once: every text of a file asks it, and finding it reads all the file's texts.
+    private readonly Dictionary<ResolvedUnit, List<string>> _notesOf = new(ReferenceEqualityComparer.Instance);
     private readonly UnitText _text;
 
     public AknBody(XmlWriter writer, AknExport.Context context, ResolvedEdition edition)
@@ -316,7 +318,7 @@ internal sealed class AknBody
     {
         if (text is null || text.IsEmpty) return;
         var file = unit is null ? null : _fileOf[unit.Id];
-        var order = file is null ? [] : AknNotes.Order(file);
+        var order = file is null ? [] : _notesOf.TryGetValue(file, out var known) ? known : _notesOf[file] = AknNotes.Order(file);
         var context = new MarkdownContext(language, c.Strings[language].Typography,
             id => c.Site.Declaration(e.Language, id) is null ? null : c.Absolute(Permalinks.Declaration(e.Language, id)),
             (label, _) => order.IndexOf(label) is var i and >= 0 ? new NoteLink(i + 1, "", "") : null);
