@@ -8,7 +8,7 @@ namespace Charter.Site.Render;
 /// reference. With these, two page models built from the same content are equal (serve reuses the page's HTML) and a
 /// changed one is not, without a reflection walk. Templates see a plain list.
 /// </summary>
-public sealed class EquatableList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>, IEquatable<EquatableList<T>>
+public sealed class EquatableList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>, IEquatableList, IEquatable<EquatableList<T>>
 {
     public static readonly EquatableList<T> Empty = new([]);
 
@@ -36,6 +36,12 @@ public sealed class EquatableList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>,
         foreach (var item in items.Take(8)) hash.Add(item);
         return hash.ToHashCode();
     }
+}
+
+/// <summary>Any <see cref="EquatableList{T}"/>, counted without knowing its type of item (TemplateValues makes a template's array of it).</summary>
+public interface IEquatableList : IEnumerable
+{
+    int Count { get; }
 }
 
 /// <summary>A read-only map of names to values that compares by value; a dictionary to templates (t.x, fields.theme).</summary>

@@ -53,6 +53,7 @@ public sealed partial class Theme
         Options.FileProvider = new ThemeFileProvider(this);
         Options.TemplateCache = new ParsedPartials(this);
         Filters.Register(Options);
+        TemplateValues.Register(Options);
     }
 
     public TemplateOptions Options { get; }
