@@ -54,23 +54,25 @@ public sealed class UnitText(IReadOnlyDictionary<string, Strings> strings, strin
     /// <summary>{number}, {n}, {1} {2}… (components of the number), {title}, {date}, {FIELD} and {parent.FIELD}.</summary>
     private string Fill(string pattern, ResolvedUnit unit, bool includeHeading)
     {
-        var text = new System.Text.StringBuilder(pattern);
-        text.Replace("{number}", unit.Unit.Number).Replace("{n}", unit.Unit.Ordinal.ToString(CultureInfo.InvariantCulture));
+        // Each placeholder in turn over the text so far, as a chain of Replace calls would; a value is made (and typeset,
+        // which is most of the cost) only when its placeholder is still in the text.
+        var text = pattern.Replace("{number}", unit.Unit.Number).Replace("{n}", unit.Unit.Ordinal.ToString(CultureInfo.InvariantCulture));
+        if (!text.Contains('{')) return text;
         var parts = unit.Unit.Number.Split('.');
-        for (int i = 0; i < parts.Length; i++) text.Replace("{" + (i + 1).ToString(CultureInfo.InvariantCulture) + "}", parts[i]);
+        for (int i = 0; i < parts.Length; i++) text = text.Replace("{" + (i + 1).ToString(CultureInfo.InvariantCulture) + "}", parts[i]);
         if (includeHeading)
         {
-            text.Replace("{title}", unit.Heading is { } h ? Typo(h, unit.Language) : "");
-            text.Replace("{date}", DateOf(unit) is { } d ? MonthYear(d) : "");
+            if (text.Contains("{title}", StringComparison.Ordinal)) text = text.Replace("{title}", unit.Heading is { } h ? Typo(h, unit.Language) : "");
+            if (text.Contains("{date}", StringComparison.Ordinal)) text = text.Replace("{date}", DateOf(unit) is { } d ? MonthYear(d) : "");
         }
         if (pattern.Contains('{'))
         {
             foreach (var (key, value) in unit.Unit.OrderedFields.Where(f => f.Value.Text is not null))
-                text.Replace("{" + key + "}", Typo(value.Text!, unit.Language));
+                if (text.Contains("{" + key + "}", StringComparison.Ordinal)) text = text.Replace("{" + key + "}", Typo(value.Text!, unit.Language));
             if (unit.Parent is { } parent)
                 foreach (var (key, value) in parent.OrderedFields.Where(f => f.Value.Text is not null))
-                    text.Replace("{parent." + key + "}", Typo(value.Text!, unit.Language));
+                    if (text.Contains("{parent." + key + "}", StringComparison.Ordinal)) text = text.Replace("{parent." + key + "}", Typo(value.Text!, unit.Language));
         }
-        return text.ToString();
+        return text;
     }
 }
