@@ -62,17 +62,17 @@ public sealed class UnitText(IReadOnlyDictionary<string, Strings> strings, strin
         for (int i = 0; i < parts.Length; i++) text = text.Replace("{" + (i + 1).ToString(CultureInfo.InvariantCulture) + "}", parts[i]);
         if (includeHeading)
         {
-            if (text.Contains("{title}", StringComparison.Ordinal)) text = text.Replace("{title}", unit.Heading is { } h ? Typo(h, unit.Language) : "");
-            if (text.Contains("{date}", StringComparison.Ordinal)) text = text.Replace("{date}", DateOf(unit) is { } d ? MonthYear(d) : "");
+            text = Put(text, "{title}", () => unit.Heading is { } h ? Typo(h, unit.Language) : "");
+            text = Put(text, "{date}", () => DateOf(unit) is { } d ? MonthYear(d) : "");
         }
-        if (pattern.Contains('{'))
-        {
-            foreach (var (key, value) in unit.Unit.OrderedFields.Where(f => f.Value.Text is not null))
-                if (text.Contains("{" + key + "}", StringComparison.Ordinal)) text = text.Replace("{" + key + "}", Typo(value.Text!, unit.Language));
-            if (unit.Parent is { } parent)
-                foreach (var (key, value) in parent.OrderedFields.Where(f => f.Value.Text is not null))
-                    if (text.Contains("{parent." + key + "}", StringComparison.Ordinal)) text = text.Replace("{parent." + key + "}", Typo(value.Text!, unit.Language));
-        }
+        foreach (var (key, value) in unit.Unit.OrderedFields.Where(f => f.Value.Text is not null))
+            text = Put(text, "{" + key + "}", () => Typo(value.Text!, unit.Language));
+        if (unit.Parent is { } parent)
+            foreach (var (key, value) in parent.OrderedFields.Where(f => f.Value.Text is not null))
+                text = Put(text, "{parent." + key + "}", () => Typo(value.Text!, unit.Language));
         return text;
     }
+
+    private static string Put(string text, string placeholder, Func<string> value) =>
+        text.Contains(placeholder, StringComparison.Ordinal) ? text.Replace(placeholder, value()) : text;
 }
