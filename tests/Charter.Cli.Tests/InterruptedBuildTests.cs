@@ -27,8 +27,15 @@ public sealed class InterruptedBuildTests
             var (process, stderr) = Start(site, output);
             await Task.Delay(TimeSpan.FromSeconds(3)); // rendering by now
             using (var kill = Process.Start("kill", $"-{signal} {process.Id}")!) await kill.WaitForExitAsync();
+            var sent = System.Diagnostics.Stopwatch.StartNew();
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await process.WaitForExitAsync(patience.Token);
+            try { await process.WaitForExitAsync(patience.Token); }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"SIG{signal} sent, still running {sent.Elapsed.TotalSeconds:0} s later; its stderr:\n{stderr}");
+            }
+            Console.Error.WriteLine($"[signal] SIG{signal}: exited {sent.ElapsedMilliseconds} ms after");
 
             Assert.Equal(1, process.ExitCode);
             Assert.Contains("interrupted", stderr.ToString());
