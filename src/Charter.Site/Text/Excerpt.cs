@@ -22,12 +22,48 @@ public static partial class Excerpt
         var start = SentenceStart(text, at);
         var end = SentenceEnd(text, at);
         var sentence = text[start..end].Trim();
-        var all = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (all.Length <= MaxWords) return (start > 0 ? "… " : "") + sentence + (end < text.Length ? " …" : "");
+        // Words are runs of characters other than ' ', counted and picked where they lie: a passage is quoted on the
+        // page of every text it cites, in every language, and splitting each sentence into strings for that made it
+        // the largest cost of the declarations' pages.
+        var count = new WordCursor(sentence).Count;
+        if (count <= MaxWords) return (start > 0 ? "… " : "") + sentence + (end < text.Length ? " …" : "");
         // A long sentence: the words around the link, the link's words first among them.
-        var wordIndex = text[start..Math.Max(start, at)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var from = Math.Clamp(wordIndex - MaxWords / 3, 0, all.Length - MaxWords);
-        return (start > 0 || from > 0 ? "… " : "") + string.Join(' ', all.Skip(from).Take(MaxWords)) + " …";
+        var wordIndex = new WordCursor(text.AsSpan(start, Math.Max(start, at) - start)).Count;
+        var from = Math.Clamp(wordIndex - MaxWords / 3, 0, count - MaxWords);
+        var quote = new System.Text.StringBuilder(start > 0 || from > 0 ? "… " : "", sentence.Length + 4);
+        var cursor = new WordCursor(sentence);
+        for (var i = 0; i < from + MaxWords && cursor.Next(out var word); i++)
+            if (i >= from) quote.Append(word).Append(i < from + MaxWords - 1 ? " " : " …");
+        return quote.ToString();
+    }
+
+    /// <summary>The words of a text, as string.Split(' ', RemoveEmptyEntries) would give them, without making them strings.</summary>
+    private ref struct WordCursor(ReadOnlySpan<char> text)
+    {
+        private ReadOnlySpan<char> _rest = text;
+
+        public readonly int Count
+        {
+            get
+            {
+                var n = 0;
+                for (var i = 0; i < _rest.Length; i++)
+                    if (_rest[i] != ' ' && (i == 0 || _rest[i - 1] == ' ')) n++;
+                return n;
+            }
+        }
+
+        public bool Next(out ReadOnlySpan<char> word)
+        {
+            var start = _rest.IndexOfAnyExcept(' ');
+            if (start < 0) { word = default; _rest = default; return false; }
+            _rest = _rest[start..];
+            var end = _rest.IndexOf(' ');
+            if (end < 0) end = _rest.Length;
+            word = _rest[..end];
+            _rest = _rest[end..];
+            return true;
+        }
     }
 
     /// <summary>The start of a text, cut after a whole word at about <paramref name="max"/> characters (a list's excerpt).</summary>
