@@ -72,7 +72,56 @@ public static class LunrIndex
 
     /// <summary>Serializes the lunr index of <paramref name="documents"/> with the pipeline of <paramref name="language"/>.</summary>
     /// <exception cref="ArgumentException">Two documents share a ref, or a ref is null.</exception>
-    public static string Serialize(SearchLanguage language, IReadOnlyList<SearchDocument> documents)
+    public static string Serialize(SearchLanguage language, IReadOnlyList<SearchDocument> documents) => Json(language, documents).ToString();
+
+    /// <summary>
+    /// The same index as <see cref="Serialize(string, IReadOnlyList{SearchDocument})"/>, as the UTF-8 bytes of its JSON,
+    /// encoded from the builder's chunks: the index of a large site is megabytes, and as a string first it was one
+    /// more copy of them, a large-object one, only to be encoded.
+    /// </summary>
+    public static byte[] SerializeUtf8(string language, IReadOnlyList<SearchDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var json = Json(SearchLanguages.For(language), documents);
+        var pieces = Pieces(json);
+        long count = 0;
+        foreach (var piece in pieces) count += Encoding.UTF8.GetByteCount(piece.Span);
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var piece in pieces) at += Encoding.UTF8.GetBytes(piece.Span, bytes.AsSpan(at));
+        return bytes;
+    }
+
+    /// <summary>
+    /// The builder's chunks, cut so that no surrogate pair is split between two of them (a pair that straddles a
+    /// boundary becomes a piece of its own): each piece then encodes alone as it would within the whole string.
+    /// </summary>
+    private static List<ReadOnlyMemory<char>> Pieces(StringBuilder json)
+    {
+        var pieces = new List<ReadOnlyMemory<char>>();
+        char? carried = null;
+        foreach (var chunk in json.GetChunks())
+        {
+            var rest = chunk;
+            if (rest.IsEmpty) continue;
+            if (carried is { } high)
+            {
+                pieces.Add(new[] { high, rest.Span[0] });
+                rest = rest[1..];
+                carried = null;
+            }
+            if (!rest.IsEmpty && char.IsHighSurrogate(rest.Span[^1]))
+            {
+                carried = rest.Span[^1];
+                rest = rest[..^1];
+            }
+            pieces.Add(rest);
+        }
+        if (carried is { } last) pieces.Add(new[] { last });
+        return pieces;
+    }
+
+    private static StringBuilder Json(SearchLanguage language, IReadOnlyList<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(documents);
@@ -296,7 +345,7 @@ public static class LunrIndex
         }
 
         json.Append("]}");
-        return json.ToString();
+        return json;
     }
 
     // lunr.idf: documentsWithTerm counts the documents of each field (a document that has the term

@@ -13,6 +13,6 @@ public static class SearchIndex
     {
         var docs = documents.Select((d, i) => new Charter.Search.SearchDocument(
             i.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Title, d.Text)).ToList();
-        return new OutputFile(PathFor(language), System.Text.Encoding.UTF8.GetBytes(Charter.Search.LunrIndex.Serialize(search, docs)));
+        return new OutputFile(PathFor(language), Charter.Search.LunrIndex.SerializeUtf8(search, docs));
     }
 }
