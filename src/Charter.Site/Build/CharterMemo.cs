@@ -23,8 +23,9 @@ namespace Charter.Site.Build;
 /// </summary>
 public sealed class CharterMemo : IBuildMemory
 {
+    /// <param name="Cards">The charter's cards by language (the language homes list them), by edition home.</param>
     internal sealed record Kept(string Key, object Theme, IReadOnlyDictionary<string, SiteVm> Sites, List<PageSpec>[] Heads,
-        IReadOnlyList<OutputFile> Files, IReadOnlyList<Diagnostic> Diagnostics);
+        IReadOnlyList<OutputFile> Files, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyDictionary<string, IReadOnlyDictionary<string, CharterVm>> Cards);
 
     private readonly Kept<string, Kept> _charters = new(StringComparer.Ordinal);
 

@@ -60,6 +60,7 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
             foreach (var file in kept.Files.Where(f => _claimed.TryAdd(f.Path, 0))) emit(file);
             foreach (var diagnostic in kept.Diagnostics) diagnostics.Add(diagnostic);
             _memo.Carry(kept.Heads.SelectMany(h => h).Select(h => h.Path));
+            foreach (var (language, cards) in kept.Cards) factories[language].KeepCards(slug, cards);
             return kept.Heads;
         }
         var files = new ConcurrentQueue<OutputFile>();
@@ -69,7 +70,8 @@ internal sealed class PageStage(ResolvedSite site, IReadOnlyDictionary<string, P
             heads = Rendered(Made(f => f.CharterPages(slug)), files.Enqueue);
             // Kept only when every page rendered: a page that failed has its error, and must be made again to give it again.
             if (!recording.Recorded.Any(d => d.Severity == Charter.Core.Diagnostics.Severity.Error))
-                cache.Charters.Keep(slug, new CharterMemo.Kept(key, theme, _siteViews!, heads, [.. files], recording.Recorded));
+                cache.Charters.Keep(slug, new CharterMemo.Kept(key, theme, _siteViews!, heads, [.. files], recording.Recorded,
+                    factories.ToDictionary(f => f.Key, f => f.Value.Cards(slug), StringComparer.Ordinal)));
         }
         return heads;
     }

@@ -100,6 +100,12 @@ public sealed class PageFactory
     /// <summary>A charter's card in this language: its metadata, record and table of contents (the print edition uses it too).</summary>
     public CharterVm Card(ResolvedEdition edition) => _charters.Card(edition);
 
+    /// <summary>The cards made of a charter's editions in this language (for serve's memo of whole charters).</summary>
+    public IReadOnlyDictionary<string, CharterVm> Cards(string slug) => _charters.Cards(slug);
+
+    /// <summary>A charter's cards as a previous build made them from the same inputs.</summary>
+    public void KeepCards(string slug, IReadOnlyDictionary<string, CharterVm> cards) => _charters.Keep(slug, cards);
+
     /// <summary>The pages at the root: the language picker and 404.html, in this (the default) language.</summary>
     public IEnumerable<PageSpec> RootPages() => _site.Root();
 

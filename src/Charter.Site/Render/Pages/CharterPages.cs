@@ -89,8 +89,25 @@ public sealed class CharterPages(PageContext page, UnitViews units)
             .ToEquatable();
     }
 
+    // By edition (its home): a card is asked for by the charter's pages, its side-by-side view and the language's home;
+    // made once. Under serve, the cards of a charter kept whole come from the previous build (Keep), so that the home
+    // does not make every unit's head of a hundred charters again for its tables of contents.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Slug, CharterVm Card)> _cards = new(StringComparer.Ordinal);
+
     /// <summary>The charter as a card (home pages) and as the head of its own pages: metadata and table of contents.</summary>
-    public CharterVm Card(ResolvedEdition e)
+    public CharterVm Card(ResolvedEdition e) => _cards.GetOrAdd(e.Home, _ => (e.Slug, MakeCard(e))).Card;
+
+    /// <summary>The cards made so far of a charter's editions in this language, by edition home.</summary>
+    public IReadOnlyDictionary<string, CharterVm> Cards(string slug) =>
+        _cards.Where(kv => kv.Value.Slug == slug).ToDictionary(kv => kv.Key, kv => kv.Value.Card, StringComparer.Ordinal);
+
+    /// <summary>Cards of a charter that a previous build made from the same inputs.</summary>
+    public void Keep(string slug, IReadOnlyDictionary<string, CharterVm> cards)
+    {
+        foreach (var (home, card) in cards) _cards.TryAdd(home, (slug, card));
+    }
+
+    private CharterVm MakeCard(ResolvedEdition e)
     {
         var meta = e.Meta.Value;
         var l = e.Meta.Language;
