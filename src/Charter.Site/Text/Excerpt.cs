@@ -42,13 +42,14 @@ public static partial class Excerpt
     {
         private ReadOnlySpan<char> _rest = text;
 
+        /// <summary>How many words are left, counted by <see cref="Next"/> on a copy, so "word" is defined once.</summary>
         public readonly int Count
         {
             get
             {
+                var copy = this;
                 var n = 0;
-                for (var i = 0; i < _rest.Length; i++)
-                    if (_rest[i] != ' ' && (i == 0 || _rest[i - 1] == ' ')) n++;
+                while (copy.Next(out _)) n++;
                 return n;
             }
         }
