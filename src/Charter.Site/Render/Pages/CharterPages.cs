@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Charter.Core.Model;
 using Charter.Core.Resolve;
 
@@ -89,22 +90,26 @@ public sealed class CharterPages(PageContext page, UnitViews units)
             .ToEquatable();
     }
 
-    // By edition (its home): a card is asked for by the charter's pages, its side-by-side view and the language's home;
-    // made once. Under serve, the cards of a charter kept whole come from the previous build (Keep), so that the home
-    // does not make every unit's head of a hundred charters again for its tables of contents.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Slug, CharterVm Card)> _cards = new(StringComparer.Ordinal);
+    // By charter (its slug), then edition (its home): a card is asked for by the charter's pages, its side-by-side
+    // view and the language's home; made once. Under serve, the cards of a charter kept whole come from the previous
+    // build (Keep), so that the home does not make every unit's head of a hundred charters again for its contents.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, CharterVm>> _cards = new(StringComparer.Ordinal);
+
+    private ConcurrentDictionary<string, CharterVm> CardsOf(string slug) =>
+        _cards.GetOrAdd(slug, _ => new(StringComparer.Ordinal));
 
     /// <summary>The charter as a card (home pages) and as the head of its own pages: metadata and table of contents.</summary>
-    public CharterVm Card(ResolvedEdition e) => _cards.GetOrAdd(e.Home, _ => (e.Slug, MakeCard(e))).Card;
+    public CharterVm Card(ResolvedEdition e) => CardsOf(e.Slug).GetOrAdd(e.Home, _ => MakeCard(e));
 
     /// <summary>The cards made so far of a charter's editions in this language, by edition home.</summary>
     public IReadOnlyDictionary<string, CharterVm> Cards(string slug) =>
-        _cards.Where(kv => kv.Value.Slug == slug).ToDictionary(kv => kv.Key, kv => kv.Value.Card, StringComparer.Ordinal);
+        _cards.TryGetValue(slug, out var cards) ? cards.ToDictionary(StringComparer.Ordinal) : new Dictionary<string, CharterVm>();
 
     /// <summary>Cards of a charter that a previous build made from the same inputs.</summary>
     public void Keep(string slug, IReadOnlyDictionary<string, CharterVm> cards)
     {
-        foreach (var (home, card) in cards) _cards.TryAdd(home, (slug, card));
+        var kept = CardsOf(slug);
+        foreach (var (home, card) in cards) kept.TryAdd(home, card);
     }
 
     private CharterVm MakeCard(ResolvedEdition e)
