@@ -35,7 +35,6 @@ public sealed class InterruptedBuildTests
                 process.Kill(entireProcessTree: true);
                 Assert.Fail($"SIG{signal} sent, still running {sent.Elapsed.TotalSeconds:0} s later; its stderr:\n{stderr}");
             }
-            Console.Error.WriteLine($"[signal] SIG{signal}: exited {sent.ElapsedMilliseconds} ms after");
 
             Assert.Equal(1, process.ExitCode);
             Assert.Contains("interrupted", stderr.ToString());
