@@ -218,18 +218,34 @@ public static partial class Resolver
                     children.Add(Place(file!, structure.Kinds[file!.Kind], edition.Language, unit, page));
                 }
             }
+            // The fields sorted once for the heading and the references (sorting them was a good part of placing a unit).
+            var fields = unit.OrderedFields.Select(f => f.Value).ToArray();
             var heading = kind.HeadingFrom switch
             {
                 "parent" => parent is null ? null : parent.TextField("title") ?? parent.TextField("heading"),
-                "date" => unit.OrderedFields.Select(f => f.Value).FirstOrDefault(f => f.Type == FieldType.Date)?.Date?.ToString(),
+                "date" => fields.FirstOrDefault(f => f.Type == FieldType.Date)?.Date?.ToString(),
                 { } field => unit.TextField(field),
                 null => unit.TextField("title") ?? unit.TextField("heading"),
             };
-            var references = RefLinks(unit.Text).Concat(unit.References)
-                .Concat(unit.OrderedFields.Select(f => f.Value).Where(f => f.Type == FieldType.Refs).SelectMany(f => f.Items))
-                .Concat(unit.OrderedFields.Select(f => f.Value).Where(f => f.Type == FieldType.Link && f.Text?.StartsWith("ref:", StringComparison.Ordinal) == true).Select(f => f.Text![4..]))
-                .Distinct(StringComparer.Ordinal).ToImmutableArray();
-            return new ResolvedUnit(unit, kind, textLanguage, textLanguage != language, page, hasPage, heading, references, children.ToImmutable(), parent);
+            return new ResolvedUnit(unit, kind, textLanguage, textLanguage != language, page, hasPage, heading, References(unit, fields), children.ToImmutable(), parent);
+        }
+
+        /// <summary>
+        /// The ids a unit cites, each once where it first appears: the ref: links of its text, its references: list,
+        /// its refs fields, then its link fields that name a declaration (ref:ID). A unit cites a handful at most, so
+        /// a list is searched rather than a set made for each unit.
+        /// </summary>
+        private static ImmutableArray<string> References(Unit unit, FieldValue[] fields)
+        {
+            var ids = ImmutableArray.CreateBuilder<string>();
+            void Add(string id) { if (!ids.Contains(id)) ids.Add(id); }
+            foreach (var id in RefLinks(unit.Text)) Add(id);
+            foreach (var id in unit.References) Add(id);
+            foreach (var field in fields)
+                if (field.Type == FieldType.Refs) foreach (var id in field.Items) Add(id);
+            foreach (var field in fields)
+                if (field.Type == FieldType.Link && field.Text is { } text && text.StartsWith("ref:", StringComparison.Ordinal)) Add(text[4..]);
+            return ids.ToImmutable();
         }
     }
 
