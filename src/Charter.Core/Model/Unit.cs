@@ -33,7 +33,7 @@ public sealed record Unit(
     public string? TextField(string key) => Fields.GetValueOrDefault(key)?.Text;
 
     /// <summary>This unit and all the units below it, in reading order.</summary>
-    public IEnumerable<Unit> DescendantsAndSelf() => Children.SelectMany(c => c.DescendantsAndSelf()).Prepend(this);
+    public IEnumerable<Unit> DescendantsAndSelf() => Tree.PreOrder(this, static u => u.Children);
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ public sealed record ResolvedUnit(
     /// <summary>The unit's permalink: its page with its id as fragment.</summary>
     public string Url => PagePath + "#" + Id;
 
-    public IEnumerable<ResolvedUnit> DescendantsAndSelf() => Children.SelectMany(c => c.DescendantsAndSelf()).Prepend(this);
+    public IEnumerable<ResolvedUnit> DescendantsAndSelf() => Tree.PreOrder(this, static u => u.Children);
 }
 
 /// <summary>
