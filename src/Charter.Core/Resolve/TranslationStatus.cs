@@ -86,7 +86,9 @@ public static partial class TranslationStatus
                 if (from.Meta is { } meta)
                     Add(MetaKeyOf(slug), "the charter's metadata", Fingerprint(MetaText(meta)), SourceLocation.File(meta.File.Path),
                         to.Meta is { } own ? SourceLocation.File(own.File.Path) : null);
-                var translated = to.AllUnits().GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                // A unit id given twice is an error of its own: the first of each is the one compared.
+                var translated = new Dictionary<string, Unit>(StringComparer.Ordinal);
+                foreach (var unit in to.AllUnits()) translated.TryAdd(unit.Id, unit);
                 foreach (var unit in from.AllUnits().DistinctBy(u => u.Id))
                     Add(TranslationReport.UnitKey(slug, unit.Id), What(unit), FingerprintOf(unit), Where(unit),
                         translated.GetValueOrDefault(unit.Id) is { } t ? Where(t) : null);
