@@ -77,11 +77,19 @@ public static partial class Excerpt
     }
 
     /// <summary>The words of the first link to <paramref name="id"/>, without Markdown emphasis.</summary>
-    private static string? LinkedWords(string markdown, string id)
+    private static string? LinkedWords(string markdown, string id) => Links.GetValue(markdown, AllLinks).GetValueOrDefault(id);
+
+    // A passage is quoted once for each text it cites, in every language, and again at every rebuild under serve
+    // (where an unchanged file keeps its Markdown): its links are read once per Markdown text.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, Dictionary<string, string>> Links = new();
+
+    /// <summary>The words of each id's first link in a Markdown text, without emphasis.</summary>
+    private static Dictionary<string, string> AllLinks(string markdown)
     {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in Link().Matches(markdown))
-            if (m.Groups["id"].Value == id) return Emphasis().Replace(m.Groups["words"].Value, "").Trim();
-        return null;
+            if (!words.ContainsKey(m.Groups["id"].Value)) words[m.Groups["id"].Value] = Emphasis().Replace(m.Groups["words"].Value, "").Trim();
+        return words;
     }
 
     private static int SentenceStart(string text, int at)

@@ -54,4 +54,19 @@ public class ExcerptTests
             return expected == actual && BySplitting(text, null, "gcm") == Excerpt.Of(text, null, "gcm");
         }, iter: 3000);
     }
+
+    [Fact]
+    public void The_first_link_to_a_text_places_a_long_sentences_quote()
+    {
+        // Sixty words, a link to the same text at the 5th and the 50th: the quote is around the first.
+        var words = Enumerable.Range(1, 60).Select(i => i == 5 ? "Pacte" : i == 50 ? "Cadre" : $"m{i}").ToList();
+        var text = string.Join(' ', words) + ".";
+        var markdown = text.Replace("Pacte", "[Pacte](ref:gcm)").Replace("Cadre", "[*Cadre*](ref:gcm)");
+        var quote = Excerpt.Of(text, markdown, "gcm")!;
+        Assert.StartsWith("m1 m2 m3 m4 Pacte", quote);
+        Assert.DoesNotContain("Cadre", quote);
+        Assert.Equal(BySplitting(text, markdown, "gcm"), quote);
+        // Asked again for the second link's words alone (another Markdown text): the quote moves to them.
+        Assert.Contains("Cadre", Excerpt.Of(text, text.Replace("Cadre", "[Cadre](ref:gcm)"), "gcm"));
+    }
 }
