@@ -52,8 +52,12 @@ public sealed class InterruptedBuildTests
     private static (Process Process, System.Text.StringBuilder Stderr) Start(string site, string output)
     {
         var cli = typeof(CommandLine).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "build", "--source", site, "--output", output }) info.ArgumentList.Add(arg);
+        // Through env --default-signal=INT: a test run started in the background by a shell without job control
+        // (nohup … &, as a CI runner may) inherits SIGINT ignored, down to the build it starts, and .NET, like any
+        // POSIX program, leaves an ignored SIGINT ignored: the INT case then waited for a build that never heard it.
+        // Ctrl+C reaches a build from a terminal; the test gives it the same start. env execs dotnet: same pid.
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", cli, "build", "--source", site, "--output", output }) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         var stderr = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
