@@ -88,7 +88,7 @@ public static partial class Excerpt
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in Link().Matches(markdown))
-            if (!words.ContainsKey(m.Groups["id"].Value)) words[m.Groups["id"].Value] = Emphasis().Replace(m.Groups["words"].Value, "").Trim();
+            if (m.Groups["id"].Value is var id && !words.ContainsKey(id)) words[id] = Emphasis().Replace(m.Groups["words"].Value, "").Trim();
         return words;
     }
 
