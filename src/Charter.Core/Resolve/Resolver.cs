@@ -26,39 +26,28 @@ public static partial class Resolver
     public static IEnumerable<string> NoteLabels(MarkdownText? text) =>
         text is null ? [] : NoteRef().Matches(text.Source).Select(m => m.Groups["label"].Value);
 
-    public static ResolvedSite Resolve(SiteContent content, DiagnosticBag diagnostics)
+    /// <param name="reuse">For serve: the charters placed by the previous build, reused where their files are unchanged.</param>
+    public static ResolvedSite Resolve(SiteContent content, DiagnosticBag diagnostics, ResolveReuse? reuse = null)
     {
         var config = content.Config;
         var declarationIds = content.Declarations.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
         var editions = ImmutableDictionary.CreateBuilder<(string, string), ResolvedEdition>();
         var dated = ImmutableDictionary.CreateBuilder<(string, string), ImmutableArray<ResolvedEdition>>();
-        // Each charter is placed on its own, the charters in parallel (at 100 charters this loop was most of a serial
-        // second); what they give is gathered in the charters' order.
-        foreach (var (current, versions) in content.CharterSlugs.AsParallel().AsOrdered().Select(slug => Place(content, slug, diagnostics)).ToList())
+        // Each charter is placed and checked on its own, the charters in parallel (at 100 charters this loop was most of
+        // a serial second); what they give is gathered in the charters' order.
+        PlacedCharter Charter(string slug) => reuse is null ? PlaceAndCheck(content, slug, declarationIds, diagnostics)
+            : reuse.Memo.Of(slug, reuse.KeyOf(slug), diagnostics, () => PlaceAndCheck(content, slug, declarationIds, diagnostics));
+        foreach (var placed in content.CharterSlugs.AsParallel().AsOrdered().Select(Charter).ToList())
         {
-            foreach (var (key, edition) in current) editions[key] = edition;
-            foreach (var (key, list) in versions) dated[key] = list;
+            foreach (var (key, edition) in placed.Current) editions[key] = edition;
+            foreach (var (key, list) in placed.Dated) dated[key] = list;
         }
 
         var main = config.MainCharterOf(content.CharterSlugs);
         Addresses.Check(editions.Values.OrderBy(e => e.Slug, StringComparer.Ordinal).ToList(), config.DefaultLanguage, main, content.CharterSlugs, diagnostics);
         if (content.Versions.TryGetValue(main, out var mainVersions))
             Addresses.CheckVersions(mainVersions, content.CharterSlugs, diagnostics);
-
-        // References, notes and links are checked once per source file (each language's own text), not once per fallback
-        // use; the earlier versions too (their records hold text), not the current one again at its dated address.
-        // The editions in parallel: each is checked against its own ids and the declarations (the bag sorts what they report).
-        Parallel.ForEach(editions.Values.Concat(dated.Values.SelectMany(d => d).Where(e => !e.Version!.IsCurrent)), edition =>
-        {
-            var ids = edition.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var unit in edition.Units.Where(u => !u.IsFallback))
-            {
-                CheckReferences(unit, declarationIds, diagnostics);
-                CheckLinks(unit, ids, declarationIds, Permalinks.HasSideBySide(config), diagnostics);
-                if (unit.Unit.OwnFile) CheckNotes(unit.Unit, diagnostics);
-            }
-        });
 
         var declarations = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ResolvedDeclaration>>();
         foreach (var language in config.Languages)
@@ -95,9 +84,30 @@ public static partial class Resolver
         };
     }
 
+    /// <summary>
+    /// A charter placed (<see cref="Place"/>), then its references, notes and links checked: once per source file (each
+    /// language's own text), not once per fallback use; the earlier versions too (their records hold text), not the
+    /// current one again at its dated address. Each edition is checked against its own ids and the declarations.
+    /// </summary>
+    private static PlacedCharter PlaceAndCheck(SiteContent content, string slug, HashSet<string> declarationIds, DiagnosticBag diagnostics)
+    {
+        var placed = Place(content, slug, diagnostics);
+        var sideBySide = Permalinks.HasSideBySide(content.Config);
+        foreach (var edition in placed.Current.Select(c => c.Edition).Concat(placed.Dated.SelectMany(d => d.Editions).Where(e => !e.Version!.IsCurrent)))
+        {
+            var ids = edition.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var unit in edition.Units.Where(u => !u.IsFallback))
+            {
+                CheckReferences(unit, declarationIds, diagnostics);
+                CheckLinks(unit, ids, declarationIds, sideBySide, diagnostics);
+                if (unit.Unit.OwnFile) CheckNotes(unit.Unit, diagnostics);
+            }
+        }
+        return placed;
+    }
+
     /// <summary>A charter placed in every language: its current editions and, with versions, each language's dated ones.</summary>
-    private static (List<((string, string), ResolvedEdition)>, List<((string, string), ImmutableArray<ResolvedEdition>)>) Place(
-        SiteContent content, string slug, DiagnosticBag diagnostics)
+    private static PlacedCharter Place(SiteContent content, string slug, DiagnosticBag diagnostics)
     {
         var config = content.Config;
         var editions = new List<((string, string), ResolvedEdition)>();
@@ -116,7 +126,7 @@ public static partial class Resolver
                     new EditionVersion(history, k, Dated: true) { Untranslated = history.Untranslated[(k, language)] }) : null)
                 .OfType<ResolvedEdition>()]));
         }
-        return (editions, dated);
+        return new PlacedCharter(editions, dated);
     }
 
     /// <summary>One charter in one language, placed from its files (or another language's, where missing) under <paramref name="home"/>.</summary>

@@ -123,7 +123,7 @@ public static class SiteBuilder
             var structureTemplates = content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct().ToList();
             templates = tools.ContinueWith(t => ParseTemplates(t.Result.Theme, structureTemplates, diagnostics), TaskScheduler.Default);
             Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
-            var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics));
+            var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics, cache is null ? null : ResolveKeys(cache, inputs!, content, options)));
             cancel.ThrowIfCancellationRequested();
             var toolsReady = tools.GetAwaiter().GetResult();
             // The theme's own problems are reported with the content's (Failed waits for them), not only once the content is right.
@@ -216,6 +216,17 @@ public static class SiteBuilder
         {
             staged?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Serve's placed charters, each keyed by what its placement is made of: its folder's digest, the digest of the site's
+    /// files outside the charter folders (charter.yml, declarations, content/topics.yml), the base URL given on the
+    /// command line, and which charters there are (so that nothing that depends on the site's set of charters is kept).
+    /// </summary>
+    private static ResolveReuse ResolveKeys(BuildCache cache, SiteInputs inputs, SiteContent content, BuildOptions options)
+    {
+        var shared = $"{inputs.Site(content.CharterSlugs)}\n{options.BaseUrl}\n{string.Join(',', content.CharterSlugs)}";
+        return new ResolveReuse(cache.Resolved, slug => $"{shared}\n{slug}:{inputs.Charter(slug)}");
     }
 
     /// <summary>What rendering needs besides the content: the theme (templates parsed), UI strings, the Markdown pipeline.</summary>
