@@ -38,7 +38,7 @@ public sealed class CharterMemoTests : IDisposable
         System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Path == path).Content);
 
     /// <summary>
-    /// Rebuilds with the cache, checks how many charters it reused whole and how many it took placed from Resolve's memo
+    /// Rebuilds with the cache, checks how many charters it reused whole and how many it took validated and placed from the memories of Validate and Resolve
     /// (null: not checked), and that it equals a fresh build.
     /// </summary>
     private BuildResult Rebuild(string after, int? charters, int? placed)
@@ -46,8 +46,10 @@ public sealed class CharterMemoTests : IDisposable
         var kept = Build(_cache);
         var reused = _cache.Charters.Reused;
         if (charters is { } expected) Assert.True(expected == reused, $"{after}: {reused} charters reused, expected {expected}");
-        var resolved = _cache.Resolved.Reused;
-        if (placed is { } expectedPlaced) Assert.True(expectedPlaced == resolved, $"{after}: {resolved} charters placed by an earlier build, expected {expectedPlaced}");
+        var (validated, resolved) = (_cache.Validated.Reused, _cache.Placed.Reused);
+        if (placed is { } expectedPlaced)
+            Assert.True(expectedPlaced == resolved && expectedPlaced == validated,
+                $"{after}: {validated} charters validated and {resolved} placed by an earlier build, expected {expectedPlaced}");
         Assert.True(kept.Success, after + ": " + string.Join("\n", kept.Diagnostics));
         var fresh = Build(null);
         Assert.Equal(fresh.Files.Select(f => f.Path), kept.Files.Select(f => f.Path));
@@ -121,9 +123,12 @@ public sealed class CharterMemoTests : IDisposable
         // A version without its English record: a warning Resolve gives while it places parc, reported again when parc's
         // placement is reused (each rebuild's diagnostics must equal a fresh build's).
         File.Delete(Path.Combine(_root, "content/parc/versions/2023-05.en.yml"));
+        // And a missing translation in bis: a warning of the validation, reported again when bis's checks are reused.
+        File.Delete(Path.Combine(_root, "content/bis/principles/02-espaces.en.md"));
         var first = Build(_cache);
         Assert.True(first.Success, string.Join("\n", first.Diagnostics));
         Assert.Contains(first.Diagnostics, d => d.Location.Path == "content/parc/versions/2023-05.fr.yml");
+        Assert.Contains(first.Diagnostics, d => d.Location.Path == "content/bis/principles/02-espaces.en.md");
         Assert.Equal(0, _cache.Charters.Reused);
 
         Rebuild("nothing edited", charters: 2, placed: 2);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Charter.Core.Caching;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
 
@@ -27,7 +28,7 @@ public static partial class Resolver
         text is null ? [] : NoteRef().Matches(text.Source).Select(m => m.Groups["label"].Value);
 
     /// <param name="reuse">For serve: the charters placed by the previous build, reused where their files are unchanged.</param>
-    public static ResolvedSite Resolve(SiteContent content, DiagnosticBag diagnostics, ResolveReuse? reuse = null)
+    public static ResolvedSite Resolve(SiteContent content, DiagnosticBag diagnostics, CharterReuse<PlacedCharter>? reuse = null)
     {
         var config = content.Config;
         var declarationIds = content.Declarations.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -36,9 +37,8 @@ public static partial class Resolver
         var dated = ImmutableDictionary.CreateBuilder<(string, string), ImmutableArray<ResolvedEdition>>();
         // Each charter is placed and checked on its own, the charters in parallel (at 100 charters this loop was most of
         // a serial second); what they give is gathered in the charters' order.
-        PlacedCharter Charter(string slug) => reuse is null ? PlaceAndCheck(content, slug, declarationIds, diagnostics)
-            : reuse.Memo.Of(slug, reuse.KeyOf(slug), diagnostics, () => PlaceAndCheck(content, slug, declarationIds, diagnostics));
-        foreach (var placed in content.CharterSlugs.AsParallel().AsOrdered().Select(Charter).ToList())
+        foreach (var placed in content.CharterSlugs.AsParallel().AsOrdered()
+                     .Select(slug => reuse.Of(slug, diagnostics, () => PlaceAndCheck(content, slug, declarationIds, diagnostics))).ToList())
         {
             foreach (var (key, edition) in placed.Current) editions[key] = edition;
             foreach (var (key, list) in placed.Dated) dated[key] = list;

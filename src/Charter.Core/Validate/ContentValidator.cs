@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Charter.Core.Caching;
 using Charter.Core.Diagnostics;
 using Charter.Core.Model;
 
@@ -11,49 +12,57 @@ namespace Charter.Core.Validate;
 /// </summary>
 public static partial class ContentValidator
 {
-    public static void Validate(SiteContent content, DiagnosticBag diagnostics)
+    /// <param name="reuse">
+    /// For serve: each charter's checks as the previous build made them, reused where its files and the site's are
+    /// unchanged (what they find depends on nothing else: the load errors they look for are in the charter's own files).
+    /// </param>
+    public static void Validate(SiteContent content, DiagnosticBag diagnostics, CharterReuse<bool>? reuse = null)
     {
-        var languages = content.Config.Languages;
         // A charter whose folder or structure could not be read has its own error; "not a charter" would mislead.
         if (content.Config.MainCharter is { } main && !content.CharterSlugs.Contains(main)
             && !diagnostics.HasErrorIn($"content/{main}/structure.yml") && !diagnostics.HasErrorIn($"content/{main}"))
             diagnostics.Error(Codes.InvalidValue, content.Config.MainCharterAt ?? SourceLocation.File("charter.yml"),
                 $"main_charter '{main}' is not a charter of the site",
                 content.CharterSlugs.IsEmpty ? "create content/NAME/ for the charter" : $"use one of: {string.Join(", ", content.CharterSlugs)}");
-        foreach (var slug in content.CharterSlugs)
-        {
-            var structure = content.Structures[slug];
-            var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
-            // A charter.{lang}.md that exists but could not be read has its own error.
-            if (editions.All(e => e.Meta is null) && !languages.Any(l => diagnostics.HasErrorIn($"content/{slug}/charter.{l}.md")))
-                diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
-                    $"the charter '{slug}' has no charter.{{lang}}.md", $"create content/{slug}/charter.{languages[0]}.md with its title and metadata");
-            CheckMissing(editions, e => e.Meta?.File, slug, diagnostics);
-            foreach (var part in structure.Parts)
-                CheckMissing(editions, e => e.Parts.GetValueOrDefault(part.Id)?.File, slug, diagnostics);
-            foreach (var folder in editions.SelectMany(e => e.Folders.Keys).Distinct(StringComparer.Ordinal))
-                foreach (var id in editions.SelectMany(e => e.Folder(folder)).Select(u => u.Id).Distinct(StringComparer.Ordinal))
-                    CheckMissing(editions, e => e.Folder(folder).FirstOrDefault(u => u.Id == id)?.File, slug, diagnostics);
-
-            var sourceFiles = editions[0].AllUnits().Select(u => u.File.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var edition in editions)
-            {
-                CheckUniqueIds(edition, diagnostics);
-                foreach (var unit in edition.AllUnits())
-                {
-                    CheckChildren(unit, structure, diagnostics);
-                    // The structure is checked on the source; a translation is checked against the source (CH009),
-                    // unless the source has no such file.
-                    if (edition == editions[0] || !sourceFiles.Contains(TranslationPath(unit.File.Path, editions[0].Language)))
-                        CheckCounts(unit, structure, diagnostics);
-                }
-                foreach (var (folder, units) in edition.Folders) CheckNumbers(units, diagnostics);
-            }
-            CompareStructure(editions, structure, diagnostics);
-            CompareFacts(editions, diagnostics);
-        }
+        foreach (var slug in content.CharterSlugs) reuse.Of(slug, diagnostics, () => Validate(content, slug, diagnostics));
         CheckDeclarations(content, diagnostics);
         TopicValidator.Validate(content, diagnostics);
+    }
+
+    /// <summary>One charter's checks: its translations against its source, its ids, numbers and facts.</summary>
+    private static bool Validate(SiteContent content, string slug, DiagnosticBag diagnostics)
+    {
+        var languages = content.Config.Languages;
+        var structure = content.Structures[slug];
+        var editions = languages.Select(l => content.Edition(slug, l)!).ToList();
+        // A charter.{lang}.md that exists but could not be read has its own error.
+        if (editions.All(e => e.Meta is null) && !languages.Any(l => diagnostics.HasErrorIn($"content/{slug}/charter.{l}.md")))
+            diagnostics.Error(Codes.MissingSection, SourceLocation.File($"content/{slug}"),
+                $"the charter '{slug}' has no charter.{{lang}}.md", $"create content/{slug}/charter.{languages[0]}.md with its title and metadata");
+        CheckMissing(editions, e => e.Meta?.File, slug, diagnostics);
+        foreach (var part in structure.Parts)
+            CheckMissing(editions, e => e.Parts.GetValueOrDefault(part.Id)?.File, slug, diagnostics);
+        foreach (var folder in editions.SelectMany(e => e.Folders.Keys).Distinct(StringComparer.Ordinal))
+            foreach (var id in editions.SelectMany(e => e.Folder(folder)).Select(u => u.Id).Distinct(StringComparer.Ordinal))
+                CheckMissing(editions, e => e.Folder(folder).FirstOrDefault(u => u.Id == id)?.File, slug, diagnostics);
+
+        var sourceFiles = editions[0].AllUnits().Select(u => u.File.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var edition in editions)
+        {
+            CheckUniqueIds(edition, diagnostics);
+            foreach (var unit in edition.AllUnits())
+            {
+                CheckChildren(unit, structure, diagnostics);
+                // The structure is checked on the source; a translation is checked against the source (CH009),
+                // unless the source has no such file.
+                if (edition == editions[0] || !sourceFiles.Contains(TranslationPath(unit.File.Path, editions[0].Language)))
+                    CheckCounts(unit, structure, diagnostics);
+            }
+            foreach (var (folder, units) in edition.Folders) CheckNumbers(units, diagnostics);
+        }
+        CompareStructure(editions, structure, diagnostics);
+        CompareFacts(editions, diagnostics);
+        return true;
     }
 
     /// <summary>A file present in one language and missing in another is a missing translation (warning).</summary>

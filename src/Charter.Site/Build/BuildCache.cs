@@ -12,7 +12,7 @@ namespace Charter.Site.Build;
 /// - the theme with its parsed templates, kept while its template files are unchanged (name, size, time) and the
 ///   build that used it had no errors (a template that failed to parse is remembered, its diagnostic is not);
 /// - the content files as parsed, each reused while its bytes are unchanged (<see cref="LoadCache"/>);
-/// - each charter as placed and checked by Resolve, while its files and the site's are unchanged (<see cref="Charter.Core.Resolve.ResolveMemo"/>);
+/// - each charter as validated, and as placed and checked by Resolve, while its files and the site's are unchanged (<see cref="CharterMemory{T}"/>);
 /// - the Markdown pipeline and every text it rendered, reused while the text and what it links to are unchanged;
 /// - each charter's pages whole, while the files it is made of are unchanged (<see cref="CharterMemo"/>), and else
 ///   each page's HTML, reused while its view model, the site's and the UI strings are unchanged (<see cref="PageMemo"/>);
@@ -27,8 +27,11 @@ public sealed class BuildCache
     /// <summary>Parsed content files, for the load stage.</summary>
     public Charter.Core.Load.LoadCache Content { get; } = new();
 
+    /// <summary>Each charter's validation (its diagnostics), reused while its files and the site's are unchanged.</summary>
+    public CharterMemory<bool> Validated { get; } = new();
+
     /// <summary>Each charter as Resolve placed and checked it, reused while its files and the site's are unchanged.</summary>
-    public Charter.Core.Resolve.ResolveMemo Resolved { get; } = new();
+    public CharterMemory<Charter.Core.Resolve.PlacedCharter> Placed { get; } = new();
 
     /// <summary>Rendered pages, reused while their view models are unchanged.</summary>
     public PageMemo Pages { get; } = new();
@@ -42,7 +45,7 @@ public sealed class BuildCache
 
     /// <summary>Every memory, begun and ended together: one lifecycle (<see cref="IBuildMemory"/>).</summary>
     private IEnumerable<IBuildMemory> Memories =>
-        new IBuildMemory?[] { Content, Resolved, Pages, Charters, _searchIndexes, _theme, _markdown?.Renderer }.OfType<IBuildMemory>();
+        new IBuildMemory?[] { Content, Validated, Placed, Pages, Charters, _searchIndexes, _theme, _markdown?.Renderer }.OfType<IBuildMemory>();
 
     /// <summary>How many search indexes the last build took from the cache.</summary>
     public int SearchIndexReuses => _searchIndexes.Reused;

@@ -122,8 +122,9 @@ public static class SiteBuilder
             // The templates the structures name are parsed with the site's (structures load first, even when content files fail).
             var structureTemplates = content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct().ToList();
             templates = tools.ContinueWith(t => ParseTemplates(t.Result.Theme, structureTemplates, diagnostics), TaskScheduler.Default);
-            Timed("validate", () => { ContentValidator.Validate(content, diagnostics); return 0; });
-            var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics, cache is null ? null : ResolveKeys(cache, inputs!, content, options)));
+            var keyOf = cache is null ? null : CharterKeys(inputs!, content, options);
+            Timed("validate", () => { ContentValidator.Validate(content, diagnostics, keyOf is null ? null : new(cache!.Validated, keyOf)); return 0; });
+            var site = Timed("resolve", () => Resolver.Resolve(content, diagnostics, keyOf is null ? null : new(cache!.Placed, keyOf)));
             cancel.ThrowIfCancellationRequested();
             var toolsReady = tools.GetAwaiter().GetResult();
             // The theme's own problems are reported with the content's (Failed waits for them), not only once the content is right.
@@ -219,14 +220,14 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Serve's placed charters, each keyed by what its placement is made of: its folder's digest, the digest of the site's
-    /// files outside the charter folders (charter.yml, declarations, content/topics.yml), the base URL given on the
-    /// command line, and which charters there are (so that nothing that depends on the site's set of charters is kept).
+    /// For serve's memories of what validation and Resolve made of each charter (CharterMemory): a charter's key is its
+    /// folder's digest, the digest of the site's files outside the charter folders (charter.yml, the declarations,
+    /// content/topics.yml, the theme), the base URL given on the command line, and which charters there are.
     /// </summary>
-    private static ResolveReuse ResolveKeys(BuildCache cache, SiteInputs inputs, SiteContent content, BuildOptions options)
+    private static Func<string, string> CharterKeys(SiteInputs inputs, SiteContent content, BuildOptions options)
     {
         var shared = $"{inputs.Site(content.CharterSlugs)}\n{options.BaseUrl}\n{string.Join(',', content.CharterSlugs)}";
-        return new ResolveReuse(cache.Resolved, slug => $"{shared}\n{slug}:{inputs.Charter(slug)}");
+        return slug => $"{shared}\n{slug}:{inputs.Charter(slug)}";
     }
 
     /// <summary>What rendering needs besides the content: the theme (templates parsed), UI strings, the Markdown pipeline.</summary>
