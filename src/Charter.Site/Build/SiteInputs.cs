@@ -68,9 +68,15 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
 
     private static byte[] FileDigest(string path)
     {
+        // Only a regular file is read, as SourceReader reads only those: a FIFO anywhere below content/ or themes/ kept serve
+        // from ever finishing its first build, and a link to /dev/zero read until memory ran out. The loader says so at the
+        // file if it is one the build reads; its digest here is one no build had, so nothing is reused.
+        if (!global::Charter.Core.Load.SourceReader.IsRegularFile(path)) return Guid.NewGuid().ToByteArray();
         try
         {
-            return SHA256.HashData(File.ReadAllBytes(path));
+            // Streamed: a very large file costs time here, not memory (the loader refuses it over the size limit).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            return SHA256.HashData(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Charter.Core.Diagnostics;
+using Charter.Site.Build;
 using Charter.Tests.Support;
 using static Charter.Tests.Support.DiagnosticAssert;
 
@@ -68,22 +69,43 @@ public class InputLimitTests
         Assert.Contains("markdown_depth", error.Hint);
     }
 
-    [Fact]
-    public async Task A_fifo_named_like_a_content_file_is_refused_without_hanging()
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", path)!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    /// <summary>A build in memory, with serve's cache or without (serve first takes a digest of every file it watches).</summary>
+    private static BuildResult InMemory(string siteRoot, bool serve) =>
+        SiteBuilder.Build(new BuildOptions(siteRoot, Path.Combine(siteRoot, "public"), null, WriteOutput: false), serve ? new BuildCache() : null);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fifo_named_like_a_content_file_is_refused_without_hanging(bool serve)
     {
         if (!OperatingSystem.IsLinux()) return;
         using var site = new TempDir(Repo.Fixture("mini"));
-        var fifo = site.Full("content/demo/principles/03-fifo.fr.md");
-        using (var mkfifo = Process.Start("mkfifo", fifo)!)
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
-        var build = Task.Run(() => Builds.InMemory(site.Path));
+        MakeFifo(site.Full("content/demo/principles/03-fifo.fr.md"));
+        var build = Task.Run(() => InMemory(site.Path, serve));
         Assert.True(await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(30))) == build, "the build hangs on a FIFO");
         var error = Single(await build, Codes.UnreadableFile);
         Assert.Equal("content/demo/principles/03-fifo.fr.md", error.Location.Path);
         Assert.Contains("FIFO", error.Message);
+    }
+
+    [Fact]
+    public async Task Serve_watches_past_a_fifo_and_a_link_to_dev_zero_that_the_build_does_not_read()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var site = new TempDir(Repo.Fixture("mini"));
+        MakeFifo(site.Full("content/notes.fifo"));
+        Directory.CreateDirectory(site.Full("themes"));
+        File.CreateSymbolicLink(site.Full("themes/zero"), "/dev/zero");
+        var build = Task.Run(() => InMemory(site.Path, serve: true));
+        Assert.True(await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(30))) == build, "serve's build hangs on a file it only watches");
+        (await build).AssertSucceeded();
     }
 
     [Fact]
