@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Charter.Core.Diagnostics;
 using Charter.Site.Build;
 
 namespace Charter.Cli.Tests;
@@ -78,6 +80,19 @@ public sealed class CharterMemoTests : IDisposable
         Edit("content/bis/principles/02-equite.fr.md", t => t.Replace("Renforcer et étendre", "Renforcer et mieux étendre", StringComparison.Ordinal));
         kept = Rebuild("a priority of the second charter edited", charters: 1, placed: 1);
         Assert.Contains("Renforcer et mieux étendre", Page(kept, "fr/bis/principles/2/index.html"));
+
+        // The first charter's edited priority is outdated in English and Spanish: warnings of its translation status, given
+        // again while its placement is reused. Its line taken out of the English ledger (a site file), every charter's status
+        // is made again: the English warning goes, the Spanish one stays.
+        bool Outdated(BuildResult result, string language, string key) => result.Diagnostics.Any(d =>
+            d.Code == Codes.OutdatedTranslation && d.Hint is { } hint && hint.EndsWith($"charter mark {language} {key}'", StringComparison.Ordinal));
+        var marked = kept.Diagnostics.Single(d => d.Code == Codes.OutdatedTranslation && d.Hint!.Contains("charter mark en lampedusa/", StringComparison.Ordinal));
+        var key = Regex.Match(marked.Hint!, @"charter mark en (\S+)'").Groups[1].Value;
+        Assert.True(Outdated(kept, "es", key));
+        Edit("content/translations.en.yml", t => Regex.Replace(t, $@"\n  {Regex.Escape(key)}: \w+", ""));
+        kept = Rebuild("a line of the English ledger removed", charters: 0, placed: 0);
+        Assert.False(Outdated(kept, "en", key));
+        Assert.True(Outdated(kept, "es", key));
 
         // bis cites one declaration less: its count, which a theme may print on the first charter's pages, changes with it
         // (the built-in theme prints the counts on the references page only; this one prints them on the charter's home too).

@@ -37,9 +37,11 @@ public static partial class Resolver
         var dated = ImmutableDictionary.CreateBuilder<(string, string), ImmutableArray<ResolvedEdition>>();
         // Each charter is placed and checked on its own, the charters in parallel (at 100 charters this loop was most of
         // a serial second); what they give is gathered in the charters' order.
-        foreach (var placed in content.CharterSlugs.AsParallel().AsOrdered()
-                     .Select(slug => reuse.Of(slug, diagnostics, () => PlaceAndCheck(content, slug, declarationIds, diagnostics))).ToList())
+        var translations = new Dictionary<string, CharterTranslations>(StringComparer.Ordinal);
+        foreach (var (slug, placed) in content.CharterSlugs.AsParallel().AsOrdered()
+                     .Select(slug => (slug, reuse.Of(slug, diagnostics, () => PlaceAndCheck(content, slug, declarationIds, diagnostics)))).ToList())
         {
+            translations[slug] = placed.Translations;
             foreach (var (key, edition) in placed.Current) editions[key] = edition;
             foreach (var (key, list) in placed.Dated) dated[key] = list;
         }
@@ -77,7 +79,7 @@ public static partial class Resolver
 
         return new ResolvedSite(config, content.CharterSlugs, editions.ToImmutable(), declarations.ToImmutable(), completeness)
         {
-            Translations = TranslationStatus.Of(content, diagnostics),
+            Translations = TranslationStatus.Of(content, diagnostics, slug => translations[slug]),
             Updated = content.Updated,
             Topics = content.Topics,
             Dated = dated.ToImmutable(),
@@ -91,7 +93,7 @@ public static partial class Resolver
     /// </summary>
     private static PlacedCharter PlaceAndCheck(SiteContent content, string slug, HashSet<string> declarationIds, DiagnosticBag diagnostics)
     {
-        var placed = Place(content, slug, diagnostics);
+        var placed = Place(content, slug, diagnostics) with { Translations = TranslationStatus.OfCharter(content, slug, diagnostics) };
         var sideBySide = Permalinks.HasSideBySide(content.Config);
         foreach (var edition in placed.Current.Select(c => c.Edition).Concat(placed.Dated.SelectMany(d => d.Editions).Where(e => !e.Version!.IsCurrent)))
         {

@@ -54,53 +54,81 @@ public sealed record TranslationReport(string Source, ImmutableDictionary<string
         Indexes.GetValue(l, static x => x.Units.DistinctBy(u => u.Key).ToDictionary(u => u.Key, StringComparer.Ordinal));
 }
 
+/// <summary>One charter's part of the report: its units in each translation (not the source language), in the charter's order.</summary>
+public sealed record CharterTranslations(ImmutableDictionary<string, ImmutableArray<UnitTranslation>> ByLanguage)
+{
+    public ImmutableArray<UnitTranslation> In(string language) => ByLanguage.GetValueOrDefault(language, []);
+}
+
 public static partial class TranslationStatus
 {
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    public static TranslationReport Of(SiteContent content, DiagnosticBag diagnostics)
+    /// <param name="charters">Each charter's part (<see cref="OfCharter"/>), by slug; serve passes the part it kept with the charter's placement.</param>
+    public static TranslationReport Of(SiteContent content, DiagnosticBag diagnostics, Func<string, CharterTranslations>? charters = null)
     {
         var languages = content.Config.Languages;
         var source = languages[0];
+        var parts = content.CharterSlugs.Select(charters ?? (slug => OfCharter(content, slug, diagnostics))).ToList();
         var result = ImmutableDictionary.CreateBuilder<string, LanguageTranslations>(StringComparer.Ordinal);
         foreach (var language in languages.Skip(1))
         {
             var ledger = content.Ledgers.GetValueOrDefault(language);
             var units = ImmutableArray.CreateBuilder<UnitTranslation>();
-            void Add(string key, string what, string fingerprint, SourceLocation sourceAt, SourceLocation? translationAt)
-            {
-                var state = translationAt is null ? TranslationState.Missing
-                    : ledger?.Entries.GetValueOrDefault(key) is not { } entry ? TranslationState.NotRecorded
-                    : entry.Fingerprint == fingerprint ? TranslationState.Current : TranslationState.Outdated;
-                units.Add(new UnitTranslation(key, what, state, sourceAt, translationAt, fingerprint));
-                if (state == TranslationState.Outdated)
-                    diagnostics.Warning(Codes.OutdatedTranslation, translationAt!,
-                        $"outdated translation: the '{source}' text of {what} ({sourceAt.Path}) changed since this translation was marked",
-                        $"bring it up to date, then run 'charter mark {language} {key}'");
-            }
-
-            foreach (var slug in content.CharterSlugs)
-            {
-                if (content.Edition(slug, source) is not { } from || content.Edition(slug, language) is not { } to) continue;
-                if (from.Meta is { } meta)
-                    Add(MetaKeyOf(slug), "the charter's metadata", Fingerprint(MetaText(meta)), SourceLocation.File(meta.File.Path),
-                        to.Meta is { } own ? SourceLocation.File(own.File.Path) : null);
-                // A unit id given twice is an error of its own: the first of each is the one compared.
-                var translated = new Dictionary<string, Unit>(StringComparer.Ordinal);
-                foreach (var unit in to.AllUnits()) translated.TryAdd(unit.Id, unit);
-                foreach (var unit in from.AllUnits().DistinctBy(u => u.Id))
-                    Add(TranslationReport.UnitKey(slug, unit.Id), What(unit), FingerprintOf(unit), Where(unit),
-                        translated.GetValueOrDefault(unit.Id) is { } t ? Where(t) : null);
-            }
+            foreach (var part in parts) units.AddRange(part.In(language));
             // Ids given twice are an error of their own: the first of each is the one counted.
             var declared = content.Declarations.Where(d => d.Language == language).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             foreach (var d in content.Declarations.Where(d => d.Language == source).DistinctBy(d => d.Id))
-                Add(TranslationReport.DeclarationKey(d.Id), $"the declaration {d.Id}", Fingerprint($"{d.Title}\n{d.Issuer}\n{d.Body?.Source}"),
-                    SourceLocation.File(d.File.Path), declared.TryGetValue(d.Id, out var t) ? SourceLocation.File(t.File.Path) : null);
+                units.Add(Compare(source, language, ledger, TranslationReport.DeclarationKey(d.Id), $"the declaration {d.Id}",
+                    Fingerprint($"{d.Title}\n{d.Issuer}\n{d.Body?.Source}"), SourceLocation.File(d.File.Path),
+                    declared.TryGetValue(d.Id, out var t) ? SourceLocation.File(t.File.Path) : null, diagnostics));
             result[language] = new LanguageTranslations(language, units.ToImmutable());
         }
         return new TranslationReport(source, result.ToImmutable());
+    }
+
+    /// <summary>
+    /// One charter's units against the source in each translation: what it reads is the charter's own files, the
+    /// ledgers and charter.yml's languages, so serve keeps it with the charter's placement.
+    /// </summary>
+    public static CharterTranslations OfCharter(SiteContent content, string slug, DiagnosticBag diagnostics)
+    {
+        var languages = content.Config.Languages;
+        var source = languages[0];
+        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<UnitTranslation>>(StringComparer.Ordinal);
+        if (content.Edition(slug, source) is not { } from) return new(result.ToImmutable());
+        foreach (var language in languages.Skip(1))
+        {
+            if (content.Edition(slug, language) is not { } to) continue;
+            var ledger = content.Ledgers.GetValueOrDefault(language);
+            var units = ImmutableArray.CreateBuilder<UnitTranslation>();
+            if (from.Meta is { } meta)
+                units.Add(Compare(source, language, ledger, MetaKeyOf(slug), "the charter's metadata", Fingerprint(MetaText(meta)),
+                    SourceLocation.File(meta.File.Path), to.Meta is { } own ? SourceLocation.File(own.File.Path) : null, diagnostics));
+            // A unit id given twice is an error of its own: the first of each is the one compared.
+            var translated = new Dictionary<string, Unit>(StringComparer.Ordinal);
+            foreach (var unit in to.AllUnits()) translated.TryAdd(unit.Id, unit);
+            foreach (var unit in from.AllUnits().DistinctBy(u => u.Id))
+                units.Add(Compare(source, language, ledger, TranslationReport.UnitKey(slug, unit.Id), What(unit), FingerprintOf(unit), Where(unit),
+                    translated.GetValueOrDefault(unit.Id) is { } t ? Where(t) : null, diagnostics));
+            result[language] = units.ToImmutable();
+        }
+        return new(result.ToImmutable());
+    }
+
+    /// <summary>Where one unit of a translation stands, from its ledger; an outdated one is warned at.</summary>
+    private static UnitTranslation Compare(string source, string language, TranslationLedger? ledger, string key, string what, string fingerprint,
+        SourceLocation sourceAt, SourceLocation? translationAt, DiagnosticBag diagnostics)
+    {
+        var state = translationAt is null ? TranslationState.Missing
+            : ledger?.Entries.GetValueOrDefault(key) is not { } entry ? TranslationState.NotRecorded
+            : entry.Fingerprint == fingerprint ? TranslationState.Current : TranslationState.Outdated;
+        if (state == TranslationState.Outdated)
+            diagnostics.Warning(Codes.OutdatedTranslation, translationAt!,
+                $"outdated translation: the '{source}' text of {what} ({sourceAt.Path}) changed since this translation was marked",
+                $"bring it up to date, then run 'charter mark {language} {key}'");
+        return new UnitTranslation(key, what, state, sourceAt, translationAt, fingerprint);
     }
 
     private static string MetaKeyOf(string slug) => TranslationReport.MetaKey(slug);
