@@ -13,9 +13,17 @@ public static partial class Excerpt
     /// <param name="text">The unit's plain text, as rendered.</param>
     /// <param name="markdown">Its Markdown source, where the link to the cited text is looked for.</param>
     /// <param name="id">The cited text's id (the link reads <c>[words](ref:id)</c>).</param>
-    public static string? Of(string text, string? markdown, string id)
+    public static string? Of(string text, string? markdown, string id) => string.IsNullOrWhiteSpace(text) ? null
+        // Not kept for an empty text: "" is one object for the whole process, and would keep every Markdown it was asked with.
+        : Quotes.GetValue(text, static _ => new()).GetOrAdd((markdown, id), static (key, text) => Make(text, key.Markdown, key.Id), text);
+
+    // A passage is quoted on the page of each text it cites, in every language, and again at every rebuild under serve,
+    // where the Markdown renderer keeps the plain text it made: each quote is made once per plain text (the same string
+    // object), Markdown and id. A quote depends on nothing else, so keeping it can never show a stale one.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Collections.Concurrent.ConcurrentDictionary<(string? Markdown, string Id), string?>> Quotes = new();
+
+    private static string? Make(string text, string? markdown, string id)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
         var at = 0;
         if (markdown is not null && LinkedWords(markdown, id) is { Length: > 0 } words && text.IndexOf(words, StringComparison.Ordinal) is >= 0 and var found)
             at = found;
