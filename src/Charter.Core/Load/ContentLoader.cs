@@ -41,7 +41,13 @@ public static partial class ContentLoader
     }
 
     /// <summary>Loads the content of a site whose charter.yml was already read (the build reads it first to start on the theme).</summary>
-    public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null)
+    /// <param name="digests">
+    /// For serve, with <paramref name="cache"/>: the SHA-256 of each file's bytes by site-relative path, taken before the
+    /// build (SiteInputs). A file whose digest is that of the bytes it was last parsed from is not read again, and what
+    /// the build loads is then exactly what its charters' keys were made from.
+    /// </param>
+    public static SiteContent Load(string siteRoot, SiteConfig config, DiagnosticBag diagnostics, LoadCache? cache = null,
+        IReadOnlyDictionary<string, byte[]>? digests = null)
     {
         var structures = LoadStructures(siteRoot, config, diagnostics, cache);
         var files = Discover(siteRoot, config, structures, diagnostics);
@@ -50,11 +56,9 @@ public static partial class ContentLoader
         {
             try
             {
-                var bytes = SourceReader.Read(file.FullPath, file.RelativePath, config.Limits, diagnostics);
-                if (bytes is null) return;
                 var structure = structures.GetValueOrDefault(file.Slug);
-                var item = cache is null ? LoadFile(file, bytes, config.Limits, structure, diagnostics)
-                    : LoadFile(file, bytes, config.Limits, structure, cache, diagnostics);
+                var item = cache is null ? Read(file, config.Limits, diagnostics) is { } bytes ? LoadFile(file, bytes, config.Limits, structure, diagnostics) : null
+                    : LoadFile(file, config.Limits, structure, cache, digests?.GetValueOrDefault(file.RelativePath), diagnostics);
                 if (item is not null) parsed[file] = item;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -183,17 +187,29 @@ public static partial class ContentLoader
         return result;
     }
 
-    /// <summary>A file through the cache: parsed again only when its bytes (or the structure it is read with) changed.</summary>
-    private static LoadedFile? LoadFile(ContentFile file, byte[] bytes, Limits limits, Structure? structure, LoadCache cache, DiagnosticBag diagnostics)
+    private static byte[]? Read(ContentFile file, Limits limits, DiagnosticBag diagnostics) =>
+        SourceReader.Read(file.FullPath, file.RelativePath, limits, diagnostics);
+
+    /// <summary>
+    /// A file through the cache: not read when its digest (<paramref name="digest"/>, serve's) is its kept bytes', and
+    /// parsed again only when its bytes (or the structure it is read with) changed.
+    /// </summary>
+    private static LoadedFile? LoadFile(ContentFile file, Limits limits, Structure? structure, LoadCache cache, byte[]? digest, DiagnosticBag diagnostics)
     {
         // The record's fields (path, role, charter, names, language) and the limits; the entry checks the structure's text.
+        // The limits are in the key: a file kept under a larger size limit is read again, and refused if it is now too large.
         var key = $"{file}\n{limits}";
-        var entry = cache.Find(key, bytes, structure?.File.Text);
+        var entry = digest is null ? null : cache.FindByDigest(key, digest, structure?.File.Text);
         if (entry is null)
         {
-            var own = new DiagnosticBag();
-            entry = new LoadCache.Entry(bytes, structure?.File.Text, LoadFile(file, bytes, limits, structure, own), own.Sorted());
-            cache.Keep(key, entry);
+            if (Read(file, limits, diagnostics) is not { } bytes) return null;
+            entry = cache.Find(key, bytes, structure?.File.Text);
+            if (entry is null)
+            {
+                var own = new DiagnosticBag();
+                entry = new LoadCache.Entry(bytes, structure?.File.Text, LoadFile(file, bytes, limits, structure, own), own.Sorted());
+                cache.Keep(key, entry);
+            }
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
         return entry.Item;

@@ -12,7 +12,11 @@ namespace Charter.Core.Load;
 /// </summary>
 public sealed class LoadCache : IBuildMemory
 {
-    internal sealed record Entry(byte[] Bytes, string? StructureText, LoadedFile? Item, IReadOnlyList<Diagnostic> Diagnostics);
+    internal sealed record Entry(byte[] Bytes, string? StructureText, LoadedFile? Item, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        /// <summary>The SHA-256 of <see cref="Bytes"/>, which serve's digest of the site (taken before the build) is compared with.</summary>
+        public byte[] Digest { get; } = System.Security.Cryptography.SHA256.HashData(Bytes);
+    }
 
     /// <summary>A structure.yml as last read: its bytes, the structure (null if it had errors) and its diagnostics.</summary>
     internal sealed record StructureEntry(byte[] Bytes, Model.Structure? Structure, IReadOnlyList<Diagnostic> Diagnostics);
@@ -26,6 +30,14 @@ public sealed class LoadCache : IBuildMemory
     /// <summary>The file as last parsed, if its bytes and the structure.yml it was read with are the same.</summary>
     internal Entry? Find(string key, byte[] bytes, string? structureText) =>
         _files.TryReuse(key, entry => entry.Bytes.AsSpan().SequenceEqual(bytes) && string.Equals(entry.StructureText, structureText, StringComparison.Ordinal),
+            out var entry) ? entry : null;
+
+    /// <summary>
+    /// The file as last parsed, if the digest of its bytes taken at the start of this build is the kept bytes' and the
+    /// structure.yml is the same: the file is then not read again (serve read every file once already, for its digest).
+    /// </summary>
+    internal Entry? FindByDigest(string key, byte[] digest, string? structureText) =>
+        _files.TryReuse(key, entry => entry.Digest.AsSpan().SequenceEqual(digest) && string.Equals(entry.StructureText, structureText, StringComparison.Ordinal),
             out var entry) ? entry : null;
 
     internal void Keep(string key, Entry entry) => _files.Keep(key, entry);

@@ -118,7 +118,7 @@ public static class SiteBuilder
             // its templates parsed there while the content is checked and the page models made, which need no template:
             // for a small site, a cold start is mostly this kind of first-time work.
             tools = Task.Run(() => Tools(config, options.SourceDir, diagnostics, cache));
-            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics, cache?.Content));
+            var content = Timed("load", () => ContentLoader.Load(options.SourceDir, config, diagnostics, cache?.Content, inputs?.Files));
             // The templates the structures name are parsed with the site's (structures load first, even when content files fail).
             var structureTemplates = content.Structures.Values.SelectMany(s => s.Kinds.Values).Select(k => k.Template).OfType<string>().Distinct().ToList();
             templates = tools.ContinueWith(t => ParseTemplates(t.Result.Theme, structureTemplates, diagnostics), TaskScheduler.Default);

@@ -17,7 +17,8 @@ namespace Charter.Site.Build;
 /// </summary>
 /// <param name="Rest">The digest of the files outside the folders of content/.</param>
 /// <param name="Folders">The digest of each folder of content/ (content/NAME/ and all below it), by name.</param>
-public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string> Folders)
+/// <param name="Files">The SHA-256 of each file by site-relative path: the loader reads again only the files whose digest is not that of the bytes it kept.</param>
+public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string> Folders, IReadOnlyDictionary<string, byte[]> Files)
 {
     private static readonly string[] Watched = ["charter.yml", "content", "themes"];
 
@@ -43,7 +44,7 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
         var groups = files.Order(StringComparer.Ordinal).GroupBy(FolderOf).ToList();
         return new SiteInputs(
             Combine(groups.Where(g => g.Key is null).SelectMany(g => g), digests),
-            groups.Where(g => g.Key is not null).ToImmutableDictionary(g => g.Key!, g => Combine(g, digests), StringComparer.Ordinal));
+            groups.Where(g => g.Key is not null).ToImmutableDictionary(g => g.Key!, g => Combine(g, digests), StringComparer.Ordinal), digests);
     }
 
     private const string ContentFolderPrefix = global::Charter.Core.Load.ContentLoader.ContentFolder + "/";
