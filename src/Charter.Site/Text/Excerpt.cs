@@ -15,12 +15,27 @@ public static partial class Excerpt
     /// <param name="id">The cited text's id (the link reads <c>[words](ref:id)</c>).</param>
     public static string? Of(string text, string? markdown, string id) => string.IsNullOrWhiteSpace(text) ? null
         // Not kept for an empty text: "" is one object for the whole process, and would keep every Markdown it was asked with.
-        : Quotes.GetValue(text, static _ => new()).GetOrAdd((markdown, id), static (key, text) => Make(text, key.Markdown, key.Id), text);
+        : Quotes.GetValue(text, static _ => new(SameMarkdown.Instance)).GetOrAdd((markdown, id), static (key, text) => Make(text, key.Markdown, key.Id), text);
 
     // A passage is quoted on the page of each text it cites, in every language, and again at every rebuild under serve,
     // where the Markdown renderer keeps the plain text it made: each quote is made once per plain text (the same string
     // object), Markdown and id. A quote depends on nothing else, so keeping it can never show a stale one.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, System.Collections.Concurrent.ConcurrentDictionary<(string? Markdown, string Id), string?>> Quotes = new();
+
+    /// <summary>
+    /// The Markdown by reference (hashing a whole unit's source at every quote was most of the lookup), the id by value:
+    /// the same Markdown in another string object is only made again, never confused.
+    /// </summary>
+    private sealed class SameMarkdown : IEqualityComparer<(string? Markdown, string Id)>
+    {
+        public static readonly SameMarkdown Instance = new();
+
+        public bool Equals((string? Markdown, string Id) a, (string? Markdown, string Id) b) =>
+            ReferenceEquals(a.Markdown, b.Markdown) && string.Equals(a.Id, b.Id, StringComparison.Ordinal);
+
+        public int GetHashCode((string? Markdown, string Id) k) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Markdown), StringComparer.Ordinal.GetHashCode(k.Id));
+    }
 
     private static string? Make(string text, string? markdown, string id)
     {
