@@ -49,6 +49,12 @@ public sealed class SitePathTests
     [InlineData("a.svg", "image/svg+xml")]
     [InlineData("a.woff2", "font/woff2")]
     [InlineData("a", "application/octet-stream")]
+    [InlineData("a.d/b", "application/octet-stream")]
+    [InlineData("a.unknown", "application/octet-stream")]
+    [InlineData("fr/lampedusa/lampedusa.akn.xml", "application/akn+xml")]
+    [InlineData("a.PDF", "application/pdf")]
+    [InlineData("a.jpeg", "image/jpeg")]
+    [InlineData("a.mjs", "text/javascript")]
     public void Content_types_follow_the_extension(string key, string type)
     {
         Assert.StartsWith(type, SitePath.ContentType(key));
