@@ -10,37 +10,42 @@ namespace Charter.Cli.Serve;
 /// </summary>
 public sealed class SiteFile
 {
-    private readonly Lazy<byte[]> _body;
+    // The bytes, or how to make them (a deferred file): no Lazy for the ~100,000 files a snapshot already holds.
+    private readonly byte[]? _content;
+    private readonly Lazy<byte[]>? _make;
     private readonly byte[]? _insert;
     private readonly int _insertAt;
 
-    public SiteFile(byte[] content, string contentType) : this(new Lazy<byte[]>(content), contentType, null, 0) { }
+    public SiteFile(byte[] content, string contentType) : this(content, null, contentType, null, 0) { }
 
     public SiteFile(Func<byte[]> make, string contentType)
-        : this(new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType, null, 0) { }
+        : this(null, new Lazy<byte[]>(make, LazyThreadSafetyMode.ExecutionAndPublication), contentType, null, 0) { }
 
     /// <summary>A page sent with <paramref name="script"/> before its last &lt;/body&gt; (or at its end if it has none).</summary>
     public static SiteFile Page(byte[] html, string contentType, byte[] script) =>
-        new(new Lazy<byte[]>(html), contentType, script, BodyEnd(html));
+        new(html, null, contentType, script, BodyEnd(html));
 
-    private SiteFile(Lazy<byte[]> body, string contentType, byte[]? insert, int insertAt)
+    private SiteFile(byte[]? content, Lazy<byte[]>? make, string contentType, byte[]? insert, int insertAt)
     {
-        _body = body;
+        _content = content;
+        _make = make;
         ContentType = contentType;
         _insert = insert;
         _insertAt = insertAt;
     }
 
+    private byte[] Body => _content ?? _make!.Value;
+
     public string ContentType { get; }
 
-    public long Length => _body.Value.Length + (_insert?.Length ?? 0);
+    public long Length => Body.Length + (_insert?.Length ?? 0);
 
     /// <summary>The bytes as sent (a copy for a page: for tests and small uses; the server streams with <see cref="WriteToAsync"/>).</summary>
     public byte[] Content
     {
         get
         {
-            var body = _body.Value;
+            var body = Body;
             if (_insert is null) return body;
             var all = new byte[body.Length + _insert.Length];
             body.AsSpan(0, _insertAt).CopyTo(all);
@@ -52,7 +57,7 @@ public sealed class SiteFile
 
     public async Task WriteToAsync(Stream stream, CancellationToken cancel)
     {
-        var body = _body.Value;
+        var body = Body;
         if (_insert is null)
         {
             await stream.WriteAsync(body, cancel);
