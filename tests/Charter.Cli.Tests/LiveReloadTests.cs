@@ -100,6 +100,13 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
             foreach (var path in new[] { "fr/search/documents.json", "fr/lampedusa/charter.json", "fr/charter.json", "en/charter.json" })
                 Assert.Equal(fresh.Files.Single(f => f.Path == path).Content, await Site.Http.GetByteArrayAsync(path));
             Assert.Contains("fait xylophone", await Site.Http.GetStringAsync("fr/charter.json"));
+            // The citation files come from folders deferred whole: every one the build writes, with its bytes, and no other file.
+            var snapshot = Site.Server.Site!;
+            var cited = fresh.Files.Where(f => f.Path.Contains("/cite/", StringComparison.Ordinal)).ToList();
+            Assert.True(cited.Count > 900, $"{cited.Count} citation files");
+            foreach (var file in cited) Assert.Equal(file.Content, snapshot.Files[file.Path].Content);
+            Assert.Equal(fresh.Files.Count + fresh.Assets.Count, snapshot.Files.Count);
+            Assert.Equal(fresh.Files.Select(f => f.Path).Concat(fresh.AssetPaths).Order(StringComparer.Ordinal), snapshot.Files.Keys.Order(StringComparer.Ordinal));
         }
         finally
         {

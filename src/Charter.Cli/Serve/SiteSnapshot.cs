@@ -96,7 +96,7 @@ public sealed class SiteSnapshot
 {
     public const string LiveScriptPath = "/_charter/live.js";
 
-    private SiteSnapshot(int build, Dictionary<string, SiteFile> files, Dictionary<string, byte[]> built)
+    private SiteSnapshot(int build, IReadOnlyDictionary<string, SiteFile> files, Dictionary<string, byte[]> built)
     {
         Build = build;
         Files = files;
@@ -128,7 +128,7 @@ public sealed class SiteSnapshot
         }
         // Deferred files are not compared between builds (that would make them): a data file alone never reloads a page.
         foreach (var d in result.Deferred) files[d.Path] = new SiteFile(d.Make, SitePath.ContentType(d.Path));
-        return new SiteSnapshot(build, files, built);
+        return new SiteSnapshot(build, new SnapshotFiles(files, result.DeferredFolders), built);
     }
 
     /// <summary>How many files differ from <paramref name="previous"/> (added, removed or changed).</summary>

@@ -27,12 +27,22 @@ public sealed record OutputContext(
 /// Where an output puts its files: <see cref="File"/> for files made now; <see cref="Data"/> for data files, which
 /// serve makes only when first asked for (they take longest and an edit never waits for them).
 /// </summary>
-public sealed record OutputSink(Action<OutputFile> File, Action<DeferredFile>? Defer)
+public sealed record OutputSink(Action<OutputFile> File, Action<DeferredFile>? Defer, Action<DeferredFolder>? DeferFolder = null)
 {
     public void Data(string path, Func<byte[]> make)
     {
         if (Defer is null) File(new OutputFile(path, make()));
         else Defer(new DeferredFile(path, make));
+    }
+
+    /// <summary>A folder of data files: made now, file by file in the order of its keys, unless serve defers it whole.</summary>
+    public void Data(DeferredFolder folder)
+    {
+        if (DeferFolder is null)
+            foreach (var key in folder.Keys)
+                foreach (var extension in folder.Extensions)
+                    File(new OutputFile(folder.Folder + key + extension, folder.Make(key, extension)));
+        else DeferFolder(folder);
     }
 }
 
@@ -160,6 +170,8 @@ internal sealed class CiteOutput : IOutput
 {
     public string Name => "cite";
 
+    private static readonly IReadOnlyList<string> Extensions = [.. CitationFiles.Formats.Select(f => f.Extension)];
+
     // The languages in parallel: the most files of any output (three per citable unit and language).
     public void Make(OutputContext c, OutputSink sink) => Parallel.ForEach(c.Site.Config.Languages, language =>
         {
@@ -168,19 +180,31 @@ internal sealed class CiteOutput : IOutput
             {
                 if (!c.Site.Editions.TryGetValue((slug, language), out var current)) continue;
                 // A charter with versions: each version's citations too, under its dated home.
-                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current))
-                {
-                    var name = CitationFiles.EntryName(e);
-                    var all = e.Passages.Where(p => p.Citable).Select(p => (Key: p.Id, Make: (Func<CitationItem>)(() => items.Unit(e, p.Unit))))
-                        .Prepend((Key: slug, Make: () => items.Charter(e)));
-                    foreach (var (key, make) in all)
-                    {
-                        // Made once for its three files, and only when one of them is asked for (serve defers data files).
-                        var item = new Lazy<CitationItem>(make);
-                        foreach (var (extension, _, write) in CitationFiles.Formats)
-                            sink.Data(CitationFiles.PathFor(e, key, extension), () => write(item.Value, name));
-                    }
-                }
+                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current)) sink.Data(Folder(e, slug, items));
             }
         });
+
+    /// <summary>
+    /// An edition's citation files, one folder of them: the charter's under its slug, then each citable passage's under its
+    /// id. A folder, not a file each, so that serve holds one entry per edition rather than 300 (100,000 at 100 charters,
+    /// at every rebuild) and makes a file when it is first asked for.
+    /// </summary>
+    private static DeferredFolder Folder(ResolvedEdition e, string slug, CitationItems items)
+    {
+        var name = CitationFiles.EntryName(e);
+        var citable = e.Passages.Where(p => p.Citable).ToList();
+        // What a key names, found only when a file is made; a passage whose id is the slug's wins, as its files came last.
+        var named = new Lazy<Dictionary<string, ResolvedUnit?>>(() =>
+        {
+            var byKey = new Dictionary<string, ResolvedUnit?>(StringComparer.Ordinal) { [slug] = null };
+            foreach (var p in citable) byKey[p.Id] = p.Unit;
+            return byKey;
+        });
+        // Each item made once for its three files, whoever asks first.
+        var made = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CitationItem>>(StringComparer.Ordinal);
+        CitationItem Item(string key) => made.GetOrAdd(key, k => new Lazy<CitationItem>(() =>
+            named.Value[k] is { } unit ? items.Unit(e, unit) : items.Charter(e))).Value;
+        return new DeferredFolder(CitationFiles.FolderFor(e), [slug, .. citable.Select(p => p.Id)], Extensions,
+            (key, extension) => CitationFiles.Formats.First(f => f.Extension == extension).Write(Item(key), name));
+    }
 }

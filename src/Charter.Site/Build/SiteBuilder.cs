@@ -49,6 +49,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>With <see cref="BuildOptions.DeferDataFiles"/>: the files to make on demand.</summary>
     public IReadOnlyList<DeferredFile> Deferred { get; init; } = [];
 
+    /// <summary>With <see cref="BuildOptions.DeferDataFiles"/>: folders of files to make on demand (the citation files), in their order.</summary>
+    public IReadOnlyList<DeferredFolder> DeferredFolders { get; init; } = [];
+
     /// <summary>The configuration the site was built with (null if the build failed): its base URL and languages, for <c>charter check</c>.</summary>
     public SiteConfig? Config { get; init; }
 }
@@ -136,6 +139,7 @@ public static class SiteBuilder
             // storage, beyond the build's life; under serve every rebuild's site model stayed in memory that way.
             var kept = new ConcurrentQueue<OutputFile>();
             var deferred = new ConcurrentQueue<DeferredFile>();
+            var deferredFolders = new ConcurrentQueue<DeferredFolder>();
             void Emit(OutputFile file)
             {
                 if (staged is null) kept.Enqueue(file);
@@ -154,7 +158,7 @@ public static class SiteBuilder
                     Print = options.Pdf is null ? null : new Print.PrintTools(factories, new TemplateRenderer(toolsReady.Theme, diagnostics, cancel),
                         toolsReady.Theme.TemplatePath(Print.PrintBook.Template), toolsReady.Theme.Find(Print.PrintBook.Stylesheet), options.Pdf),
                 };
-                var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null);
+                var sink = new OutputSink(Emit, options.DeferDataFiles ? deferred.Enqueue : null, options.DeferDataFiles ? deferredFolders.Enqueue : null);
                 // The data files need the units, not the pages: they are made from the start, while the page models and then
                 // the templates run (their time is their own). Each output is a task of its own, not one after the other on
                 // one thread: at 100 charters that thread was still writing citation files long after the pages were done.
@@ -196,10 +200,11 @@ public static class SiteBuilder
 
             var files = kept.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var perLanguage = site.Config.Languages.ToImmutableDictionary(l => l, l => pages.Count(p => p.Page.Lang == l && !p.Page.Noindex && p.Path.StartsWith(l + "/", StringComparison.Ordinal)));
-            var stats = new BuildStats(site.Config.Languages, perLanguage, staged?.Count ?? files.Count + assets.Count + deferred.Count, site.Completeness, [.. stages], total.Elapsed);
+            var stats = new BuildStats(site.Config.Languages, perLanguage, staged?.Count ?? files.Count + assets.Count + deferred.Count + deferredFolders.Sum(f => f.Count), site.Completeness, [.. stages], total.Elapsed);
             return new BuildResult(true, diagnostics.Sorted(), stats, files)
             {
                 Assets = assets, Config = site.Config, Deferred = deferred.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(),
+                DeferredFolders = deferredFolders.OrderBy(d => d.Folder, StringComparer.Ordinal).ToList(),
             };
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

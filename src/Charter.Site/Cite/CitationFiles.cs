@@ -19,8 +19,11 @@ public static class CitationFiles
     public static string PathFor(string language, string slug, string key, string extension) => $"{language}/{slug}/cite/{key}{extension}";
 
     /// <summary>The same for an edition: a dated version's are under its dated home ({lang}/{slug}/{id}/cite/{key}{extension}).</summary>
-    public static string PathFor(Charter.Core.Resolve.ResolvedEdition e, string key, string extension) =>
-        e.Version is { Dated: true } ? $"{e.Home}cite/{key}{extension}" : PathFor(e.Language, e.Slug, key, extension);
+    public static string PathFor(Charter.Core.Resolve.ResolvedEdition e, string key, string extension) => FolderFor(e) + key + extension;
+
+    /// <summary>The folder of an edition's citation files, with its trailing slash.</summary>
+    public static string FolderFor(Charter.Core.Resolve.ResolvedEdition e) =>
+        e.Version is { Dated: true } ? $"{e.Home}cite/" : $"{e.Language}/{e.Slug}/cite/";
 
     /// <summary>The name entries are keyed by: the charter's slug, with a dated version's id ("parc-2021-06").</summary>
     public static string EntryName(Charter.Core.Resolve.ResolvedEdition e) => e.Version is { Dated: true } v ? $"{e.Slug}-{v.Value.Id}" : e.Slug;
