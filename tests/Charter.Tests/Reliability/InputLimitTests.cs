@@ -54,6 +54,19 @@ public class InputLimitTests
         SingleError(Builds.InMemory(site.Path), Codes.InvalidValue, "charter.yml", 11);
     }
 
+    [Fact]
+    public void Under_serve_a_file_parsed_under_a_larger_limit_is_parsed_again_when_the_limit_is_lowered()
+    {
+        // serve keeps every file as parsed while its bytes are unchanged; the limits are part of what it was parsed under.
+        using var site = new TempDir(Repo.Fixture("mini"));
+        var cache = new BuildCache();
+        BuildResult Build() => SiteBuilder.Build(new BuildOptions(site.Path, Path.Combine(site.Path, "public"), null, WriteOutput: false), cache);
+        site.Replace(Principle, "theme: ", $"deep: {Nested(20, false)}\ntheme: ");
+        Assert.Contains(Build().Diagnostics, d => d.Code == Codes.UnknownField);
+        site.Write("charter.yml", site.Read("charter.yml") + "limits:\n  yaml_depth: 12\n");
+        SingleError(Build(), Codes.LimitExceeded, Principle, 5);
+    }
+
     [Theory]
     [InlineData("[")]
     [InlineData("> ")]
