@@ -97,7 +97,7 @@ public sealed class LiveReloadTests(ServerFixture fixture, ITestOutputHelper out
             Assert.True(fresh.Success);
             Assert.Equal(fresh.Files.Single(f => f.Path == "fr/search/index.json").Content, served);
             Assert.Contains("xylophon", System.Text.Encoding.UTF8.GetString(served));
-            foreach (var path in new[] { "fr/search/documents.json", "fr/lampedusa/charter.json", "fr/charter.json", "en/charter.json" })
+            foreach (var path in new[] { "fr/search/documents.json", "fr/lampedusa/charter.json", "fr/charter.json", "en/charter.json", "sitemap.xml" })
                 Assert.Equal(fresh.Files.Single(f => f.Path == path).Content, await Site.Http.GetByteArrayAsync(path));
             Assert.Contains("fait xylophone", await Site.Http.GetStringAsync("fr/charter.json"));
             // The citation files come from folders deferred whole: every one the build writes, with its bytes, and no other file.

@@ -133,8 +133,10 @@ internal sealed class SitemapOutput : IOutput
 
     public bool FromPages => true;
 
-    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Sitemap(c.Pages.Select(p => p.Page).Where(p => !p.Noindex)
-        .Select(p => new SiteIndexer.SitemapEntry(p.Path, p.Canonical, p.Alternates.Select(a => (a.Tag, a.AbsoluteUrl)).ToList(), p.XDefault))));
+    // A data file: serve makes it when it is asked for (at 100 charters, 3,000 pages with their alternates at every rebuild).
+    public void Make(OutputContext c, OutputSink sink) => sink.Data(SiteIndexer.SitemapPath, () => SiteIndexer.Sitemap(c.Pages.Select(p => p.Page)
+        .Where(p => !p.Noindex)
+        .Select(p => new SiteIndexer.SitemapEntry(p.Path, p.Canonical, p.Alternates.Select(a => (a.Tag, a.AbsoluteUrl)).ToList(), p.XDefault))).Content);
 }
 
 /// <summary>The Akoma Ntoso 3.0 XML of every charter, per language (Export/AknExport).</summary>
@@ -162,7 +164,7 @@ internal sealed class RobotsOutput : IOutput
 {
     public string Name => "robots";
 
-    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Robots(c.Site.Config.BaseUrl + "sitemap.xml"));
+    public void Make(OutputContext c, OutputSink sink) => sink.File(SiteIndexer.Robots(c.Site.Config.BaseUrl + SiteIndexer.SitemapPath));
 }
 
 /// <summary>The citation downloads (BibTeX, RIS, CSL-JSON) of every charter and of each of its citable units, per language.</summary>

@@ -17,7 +17,7 @@ namespace Charter.Site.Build;
 /// <param name="DeferDataFiles">
 /// For serve: the data files (search indexes, search documents, charter.json) are not made during the build but
 /// when first asked for (see <see cref="BuildResult.Deferred"/>), so an edit shows without waiting for the data
-/// files of a large site. Pages, the sitemap and OpenSearch descriptions are always made.
+/// files of a large site; the sitemap and the citation files are made the same way. Pages and OpenSearch descriptions are always made.
 /// </param>
 /// <param name="Cancel">Stops the build at its next step (serve, when a newer edit arrives; build, on Ctrl+C): the output is left as it was.</param>
 public sealed record BuildOptions(string SourceDir, string OutputDir, string? BaseUrl = null, bool WriteOutput = true, bool DeferDataFiles = false,

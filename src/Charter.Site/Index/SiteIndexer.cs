@@ -69,6 +69,8 @@ public static class SiteIndexer
     /// <summary>A page as the sitemap lists it: its address, its alternates by language tag, and the x-default one.</summary>
     public sealed record SitemapEntry(string Path, string Canonical, IReadOnlyList<(string Tag, string AbsoluteUrl)> Alternates, string XDefault);
 
+    public const string SitemapPath = "sitemap.xml";
+
     /// <summary>sitemap.xml: every indexable page with its alternates in every language (xhtml:link hreflang).</summary>
     public static OutputFile Sitemap(IEnumerable<SitemapEntry> pages)
     {
@@ -100,7 +102,7 @@ public static class SiteIndexer
             }
             xml.WriteEndElement();
         }
-        return new OutputFile("sitemap.xml", stream.ToArray());
+        return new OutputFile(SitemapPath, stream.ToArray());
     }
 
     /// <summary>An OpenSearch description, so browsers can add the site's search for a language.</summary>
