@@ -5,9 +5,11 @@ namespace Charter.Site.Build;
 /// each made from its key and extension when first asked for. A key may come twice: its files are then those of its
 /// last making, as they would be if written in order.
 /// </summary>
-public sealed class DeferredFolder(string folder, IReadOnlyList<string> keys, IReadOnlyList<string> extensions, Func<string, string, byte[]> make)
+/// <param name="keySet">The keys as an ordinal set, when the caller keeps one from build to build (else made when first needed).</param>
+public sealed class DeferredFolder(string folder, IReadOnlyList<string> keys, IReadOnlyList<string> extensions, Func<string, string, byte[]> make,
+    IReadOnlySet<string>? keySet = null)
 {
-    private readonly Lazy<HashSet<string>> _keys = new(() => new HashSet<string>(keys, StringComparer.Ordinal));
+    private readonly Lazy<IReadOnlySet<string>> _keys = new(() => keySet ?? new HashSet<string>(keys, StringComparer.Ordinal));
 
     public string Folder { get; } = folder;
     public IReadOnlyList<string> Keys { get; } = keys;
