@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Charter.Core.Safety;
 
 /// <summary>
-/// The two file-system calls .NET does not offer, in one place: the type of a file (to refuse FIFOs and devices
-/// before opening them) and the atomic exchange of two folders (to swap a new site in). Linux only; elsewhere both
+/// The file-system calls .NET does not offer, in one place: the type of a file (to refuse FIFOs and devices before
+/// opening them), its stamp (serve's digests), and the atomic exchange of two folders (to swap a new site in). Linux only; elsewhere both
 /// say "unknown" and their callers take the portable way.
 /// </summary>
 public static partial class Posix
@@ -33,6 +33,35 @@ public static partial class Posix
             const uint StatXType = 0x1;
             if (StatX(AtFdCwd, path, 0, StatXType, buffer) != 0) return null; // missing, no permission: reading says why
             return BitConverter.ToUInt16(buffer[28..30]) & 0xF000;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noStatX = true;
+            return null;
+        }
+    }
+
+    /// <summary>What statx says of a file: enough to tell that it was not written since (see SiteInputs).</summary>
+    public readonly record struct Stamp(int Type, uint DevMajor, uint DevMinor, ulong Inode, ulong Size, long ModifiedSeconds, uint ModifiedNanoseconds,
+        long ChangedSeconds, uint ChangedNanoseconds)
+    {
+        /// <summary>When the file's inode last changed (every write changes it; no call sets it back), as a UTC time.</summary>
+        public DateTime Changed => DateTime.UnixEpoch.AddSeconds(ChangedSeconds).AddTicks(ChangedNanoseconds / 100);
+    }
+
+    /// <summary>The file's type, identity, size and times (symbolic links followed), or null when unknown.</summary>
+    public static Stamp? StampOf(string path)
+    {
+        if (_noStatX) return null;
+        try
+        {
+            Span<byte> b = stackalloc byte[256];
+            const uint Wanted = 0x1 | 0x40 | 0x80 | 0x100 | 0x200; // type, mtime, ctime, inode, size
+            if (StatX(AtFdCwd, path, 0, Wanted, b) != 0 || (BitConverter.ToUInt32(b) & Wanted) != Wanted) return null;
+            // Offsets of struct statx: mode 28, ino 32, size 40, ctime 96, mtime 112 (seconds, then nanoseconds), dev 136 and 140.
+            return new Stamp(BitConverter.ToUInt16(b[28..]) & 0xF000, BitConverter.ToUInt32(b[136..]), BitConverter.ToUInt32(b[140..]),
+                BitConverter.ToUInt64(b[32..]), BitConverter.ToUInt64(b[40..]), BitConverter.ToInt64(b[112..]), BitConverter.ToUInt32(b[120..]),
+                BitConverter.ToInt64(b[96..]), BitConverter.ToUInt32(b[104..]));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -27,6 +27,9 @@ public sealed class BuildCache
     /// <summary>Parsed content files, for the load stage.</summary>
     public Charter.Core.Load.LoadCache Content { get; } = new();
 
+    /// <summary>The digests the last build took of the site's files (SiteInputs), whose unchanged files the next one does not read again.</summary>
+    internal SiteInputs? Inputs { get; set; }
+
     /// <summary>Each charter's validation (its diagnostics), reused while its files and the site's are unchanged.</summary>
     public CharterMemory<bool> Validated { get; } = new();
 

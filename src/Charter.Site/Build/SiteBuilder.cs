@@ -114,7 +114,7 @@ public static class SiteBuilder
                 return Failed();
             }
             // Serve's digest of what the build reads, taken before anything is read (see SiteInputs).
-            var inputs = cache is null ? null : SiteInputs.Read(options.SourceDir);
+            var inputs = cache is null ? null : cache.Inputs = SiteInputs.Read(options.SourceDir, cache.Inputs);
             var config = SiteConfigLoader.Load(options.SourceDir, diagnostics, options.BaseUrl);
             if (config is null) return Failed();
             // The theme's strings and the Markdown pipeline are made on another core while the content loads, and then
