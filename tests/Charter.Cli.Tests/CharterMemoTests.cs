@@ -81,6 +81,12 @@ public sealed class CharterMemoTests : IDisposable
         kept = Rebuild("a priority of the second charter edited", charters: 1, placed: 1);
         Assert.Contains("Renforcer et mieux étendre", Page(kept, "fr/bis/principles/2/index.html"));
 
+        // A passage that cites a declaration: its quote on the declaration's page follows, the other charter's stays as it was.
+        Edit("content/bis/commitments.fr.md", t => t.Replace("pour un avenir plus égalitaire", "pour un avenir bien plus égalitaire", StringComparison.Ordinal));
+        kept = Rebuild("a citing passage of the second charter edited", charters: 1, placed: 1);
+        Assert.Contains("avenir bien plus égalitaire", Page(kept, "fr/declarations/agenda-2030/index.html"));
+        Assert.Contains("avenir plus égalitaire", Page(kept, "fr/declarations/agenda-2030/index.html"));
+
         // The first charter's edited priority is outdated in English and Spanish: warnings of its translation status, given
         // again while its placement is reused. Its line taken out of the English ledger (a site file), every charter's status
         // is made again: the English warning goes, the Spanish one stays.

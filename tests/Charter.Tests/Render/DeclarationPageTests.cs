@@ -55,6 +55,18 @@ public class DeclarationPageTests(RealSiteFixture real)
     }
 
     [Fact]
+    public void A_passage_citing_two_texts_is_quoted_on_each_ones_page_around_its_own_link()
+    {
+        // Commitment 3.2 names the 2030 Agenda in its first sentence and the Global Compacts in its second.
+        string Quote(string declaration) => real.Page($"fr/declarations/{declaration}/index.html").QuerySelectorAll(".cited-by li")
+            .Single(li => li.QuerySelector("a")!.GetAttribute("href")!.EndsWith("#c3-2", StringComparison.Ordinal))
+            .QuerySelector("blockquote")!.TextContent.Trim();
+        Assert.StartsWith("L’Agenda 2030", Quote("agenda-2030"));
+        Assert.StartsWith("…", Quote("global-compact-migration"));
+        Assert.Contains("Pactes sur les migrations", Quote("global-compact-migration"));
+    }
+
+    [Fact]
     public void A_symbol_that_differs_between_translations_is_an_error_at_the_translation()
     {
         using var site = new TempDir(Repo.Fixture("mini"));
