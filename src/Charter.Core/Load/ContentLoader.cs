@@ -161,7 +161,7 @@ public static partial class ContentLoader
             s => s.Value.Kinds.Values.SelectMany(k => k.Children).Select(c => c.Folder).OfType<string>().ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var full in Directory.EnumerateFiles(contentRoot, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(siteRoot, full).Replace('\\', '/');
+            var relative = RelativePath.Of(siteRoot, full);
             var match = TranslatedName().Match(Path.GetFileName(full));
             if (!match.Success) continue; // README.md, ERRATA.md, GLOSSARY.md: documentation, not published
             var name = match.Groups["name"].Value;
@@ -174,7 +174,7 @@ public static partial class ContentLoader
                         "rename the file, or add the language to 'languages' in charter.yml");
                 continue;
             }
-            var parts = Path.GetRelativePath(contentRoot, full).Replace('\\', '/').Split('/');
+            var parts = RelativePath.Of(contentRoot, full).Split('/');
             if (parts is [DeclarationsFolder, _])
             {
                 result.Add(new(relative, full, Role.Declaration, "", name, "", language));

@@ -100,7 +100,7 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
         try
         {
             return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToList();
+                .Select(f => global::Charter.Core.Load.RelativePath.Of(siteRoot, f)).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
