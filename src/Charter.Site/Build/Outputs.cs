@@ -182,22 +182,29 @@ internal sealed class CiteOutput : IOutput
             {
                 if (!c.Site.Editions.TryGetValue((slug, language), out var current)) continue;
                 // A charter with versions: each version's citations too, under its dated home.
-                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current)) sink.Data(Folder(e, slug, items));
+                foreach (var e in c.Site.DatedEditions(slug, language).Prepend(current)) sink.Data(Folder(e, items));
             }
         });
 
-    // An edition's keys, kept with it: serve reuses a charter's editions, the same objects, while its inputs are unchanged,
-    // and listing 300 editions' passages again was 3 % of a one-file rebuild at 100 charters.
+    // An edition's keys and what each names, kept with it: serve reuses a charter's editions, the same objects, while its
+    // inputs are unchanged, and listing 300 editions' passages again was 3 % of a one-file rebuild at 100 charters.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResolvedEdition, CiteKeys> KeysOf = new();
 
-    private sealed record CiteKeys(List<string> List, HashSet<string> Set);
+    /// <param name="List">The keys in the order their files are written: the charter's slug, then each citable passage's id.</param>
+    /// <param name="Named">What each key names: the charter (null) or a passage's unit; a passage whose id is the slug wins, as its files come last.</param>
+    private sealed record CiteKeys(List<string> List, Dictionary<string, ResolvedUnit?> Named, HashSet<string> Set);
 
-    private static CiteKeys Keys(ResolvedEdition e, string slug)
+    private static CiteKeys Keys(ResolvedEdition e)
     {
-        var keys = new List<string>(e.Passages.Length + 1) { slug };
+        var keys = new List<string>(e.Passages.Length + 1) { e.Slug };
+        var named = new Dictionary<string, ResolvedUnit?>(StringComparer.Ordinal) { [e.Slug] = null };
         foreach (var p in e.Passages)
-            if (p.Citable) keys.Add(p.Id);
-        return new(keys, new HashSet<string>(keys, StringComparer.Ordinal));
+            if (p.Citable)
+            {
+                keys.Add(p.Id);
+                named[p.Id] = p.Unit;
+            }
+        return new(keys, named, new HashSet<string>(named.Keys, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -205,22 +212,14 @@ internal sealed class CiteOutput : IOutput
     /// id. A folder, not a file each, so that serve holds one entry per edition rather than 300 (100,000 at 100 charters,
     /// at every rebuild) and makes a file when it is first asked for.
     /// </summary>
-    private static DeferredFolder Folder(ResolvedEdition e, string slug, CitationItems items)
+    private static DeferredFolder Folder(ResolvedEdition e, CitationItems items)
     {
         var name = CitationFiles.EntryName(e);
-        // What a key names, found only when a file is made; a passage whose id is the slug's wins, as its files came last.
-        var named = new Lazy<Dictionary<string, ResolvedUnit?>>(() =>
-        {
-            var byKey = new Dictionary<string, ResolvedUnit?>(StringComparer.Ordinal) { [slug] = null };
-            foreach (var p in e.Passages)
-                if (p.Citable) byKey[p.Id] = p.Unit;
-            return byKey;
-        });
+        var keys = KeysOf.GetValue(e, Keys);
         // Each item made once for its three files, whoever asks first.
         var made = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CitationItem>>(StringComparer.Ordinal);
         CitationItem Item(string key) => made.GetOrAdd(key, k => new Lazy<CitationItem>(() =>
-            named.Value[k] is { } unit ? items.Unit(e, unit) : items.Charter(e))).Value;
-        var keys = slug == e.Slug ? KeysOf.GetValue(e, edition => Keys(edition, edition.Slug)) : Keys(e, slug);
+            keys.Named[k] is { } unit ? items.Unit(e, unit) : items.Charter(e))).Value;
         return new DeferredFolder(CitationFiles.FolderFor(e), keys.List, Extensions,
             (key, extension) => CitationFiles.Formats.First(f => f.Extension == extension).Write(Item(key), name), keys.Set);
     }
