@@ -12,10 +12,10 @@ namespace Charter.Cli.Serve;
 /// </summary>
 internal sealed class SnapshotFiles(Dictionary<string, SiteFile> files, IReadOnlyList<DeferredFolder> folders) : IReadOnlyDictionary<string, SiteFile>
 {
-    // By folder, in the build's order: where two hold the same name, the last one's file is served, as it was written last.
-    private readonly Dictionary<string, List<Folder>> _folders = folders
-        .GroupBy(f => f.Folder, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(f => new Folder(f)).ToList(), StringComparer.Ordinal);
+    // By folder: each edition's is its own ({lang}/{slug}/cite/, or its dated home's cite/, and a build whose pages share an
+    // address fails); were two ever the same, the last would be served.
+    private readonly Dictionary<string, Folder> _folders = folders.GroupBy(f => f.Folder, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => new Folder(g.Last()), StringComparer.Ordinal);
 
     private sealed class Folder(DeferredFolder deferred)
     {
@@ -33,15 +33,10 @@ internal sealed class SnapshotFiles(Dictionary<string, SiteFile> files, IReadOnl
     {
         if (files.TryGetValue(key, out value)) return true;
         var slash = key.LastIndexOf('/');
-        if (slash >= 0 && _folders.TryGetValue(key[..(slash + 1)], out var inFolder))
+        if (slash >= 0 && _folders.TryGetValue(key[..(slash + 1)], out var folder) && folder.Find(key, key[(slash + 1)..]) is { } file)
         {
-            var name = key[(slash + 1)..];
-            for (int i = inFolder.Count - 1; i >= 0; i--)
-                if (inFolder[i].Find(key, name) is { } file)
-                {
-                    value = file;
-                    return true;
-                }
+            value = file;
+            return true;
         }
         value = null;
         return false;
@@ -51,12 +46,9 @@ internal sealed class SnapshotFiles(Dictionary<string, SiteFile> files, IReadOnl
 
     public SiteFile this[string key] => TryGetValue(key, out var file) ? file : throw new KeyNotFoundException(key);
 
-    private IEnumerable<string> FolderKeys => _folders.SelectMany(kv => kv.Value.SelectMany(f => f.Deferred.Names).Distinct(StringComparer.Ordinal)
-        .Select(name => kv.Key + name));
+    private IEnumerable<string> FolderKeys => _folders.SelectMany(kv => kv.Value.Deferred.Names.Select(name => kv.Key + name));
 
-    public int Count => files.Count + _count.Value;
-    private readonly Lazy<int> _count = new(() => folders.GroupBy(f => f.Folder, StringComparer.Ordinal)
-        .Sum(g => g.Count() == 1 ? g.First().Count : g.SelectMany(f => f.Names).Distinct(StringComparer.Ordinal).Count()));
+    public int Count => files.Count + _folders.Values.Sum(f => f.Deferred.Count);
 
     public IEnumerable<string> Keys => files.Keys.Concat(FolderKeys);
 
