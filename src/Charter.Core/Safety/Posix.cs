@@ -4,8 +4,8 @@ namespace Charter.Core.Safety;
 
 /// <summary>
 /// The file-system calls .NET does not offer, in one place: the type of a file (to refuse FIFOs and devices before
-/// opening them), its stamp (serve's digests), and the atomic exchange of two folders (to swap a new site in). Linux only; elsewhere both
-/// say "unknown" and their callers take the portable way.
+/// opening them), its stamp (serve's digests), and the atomic exchange of two folders (to swap a new site in). Linux only;
+/// elsewhere each says "unknown" and its callers take the portable way.
 /// </summary>
 public static partial class Posix
 {
@@ -23,22 +23,30 @@ public static partial class Posix
     private static bool _noStatX = !OperatingSystem.IsLinux();
     private static bool _noExchange = !OperatingSystem.IsLinux();
 
-    /// <summary>The S_IFMT bits of what the path leads to (symbolic links followed), or null when unknown.</summary>
-    public static int? FileType(string path)
+    /// <summary>
+    /// statx of <paramref name="path"/> (symbolic links followed) into <paramref name="buffer"/>, asking for the fields of
+    /// <paramref name="mask"/>: false when it failed (missing, no permission: reading the file says why) or statx is not there.
+    /// </summary>
+    private static bool TryStatX(string path, uint mask, Span<byte> buffer)
     {
-        if (_noStatX) return null;
+        if (_noStatX) return false;
         try
         {
-            Span<byte> buffer = stackalloc byte[256];
-            const uint StatXType = 0x1;
-            if (StatX(AtFdCwd, path, 0, StatXType, buffer) != 0) return null; // missing, no permission: reading says why
-            return BitConverter.ToUInt16(buffer[28..30]) & 0xF000;
+            return StatX(AtFdCwd, path, 0, mask, buffer) == 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             _noStatX = true;
-            return null;
+            return false;
         }
+    }
+
+    /// <summary>The S_IFMT bits of what the path leads to (symbolic links followed), or null when unknown.</summary>
+    public static int? FileType(string path)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        const uint StatXType = 0x1;
+        return TryStatX(path, StatXType, buffer) ? BitConverter.ToUInt16(buffer[28..30]) & 0xF000 : null;
     }
 
     /// <summary>What statx says of a file: enough to tell that it was not written since (see SiteInputs).</summary>
@@ -52,22 +60,13 @@ public static partial class Posix
     /// <summary>The file's type, identity, size and times (symbolic links followed), or null when unknown.</summary>
     public static Stamp? StampOf(string path)
     {
-        if (_noStatX) return null;
-        try
-        {
-            Span<byte> b = stackalloc byte[256];
-            const uint Wanted = 0x1 | 0x40 | 0x80 | 0x100 | 0x200; // type, mtime, ctime, inode, size
-            if (StatX(AtFdCwd, path, 0, Wanted, b) != 0 || (BitConverter.ToUInt32(b) & Wanted) != Wanted) return null;
-            // Offsets of struct statx: mode 28, ino 32, size 40, ctime 96, mtime 112 (seconds, then nanoseconds), dev 136 and 140.
-            return new Stamp(BitConverter.ToUInt16(b[28..]) & 0xF000, BitConverter.ToUInt32(b[136..]), BitConverter.ToUInt32(b[140..]),
-                BitConverter.ToUInt64(b[32..]), BitConverter.ToUInt64(b[40..]), BitConverter.ToInt64(b[112..]), BitConverter.ToUInt32(b[120..]),
-                BitConverter.ToInt64(b[96..]), BitConverter.ToUInt32(b[104..]));
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            _noStatX = true;
-            return null;
-        }
+        Span<byte> b = stackalloc byte[256];
+        const uint Wanted = 0x1 | 0x40 | 0x80 | 0x100 | 0x200; // type, mtime, ctime, inode, size
+        if (!TryStatX(path, Wanted, b) || (BitConverter.ToUInt32(b) & Wanted) != Wanted) return null;
+        // Offsets of struct statx: mode 28, ino 32, size 40, ctime 96, mtime 112 (seconds, then nanoseconds), dev 136 and 140.
+        return new Stamp(BitConverter.ToUInt16(b[28..]) & 0xF000, BitConverter.ToUInt32(b[136..]), BitConverter.ToUInt32(b[140..]),
+            BitConverter.ToUInt64(b[32..]), BitConverter.ToUInt64(b[40..]), BitConverter.ToInt64(b[112..]), BitConverter.ToUInt32(b[120..]),
+            BitConverter.ToInt64(b[96..]), BitConverter.ToUInt32(b[104..]));
     }
 
     /// <summary>What a file type is, for a diagnostic.</summary>
