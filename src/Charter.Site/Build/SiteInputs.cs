@@ -73,7 +73,7 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
             }
             Interlocked.Increment(ref read);
             // The stamp is taken before the bytes: a write in between makes the next stamp differ, and the file is read again.
-            var digest = stamp is { Type: not Posix.RegularFile } ? Guid.NewGuid().ToByteArray() : FileDigest(path);
+            var digest = FileDigest(path, stamp);
             digests[relative] = digest;
             if (stamp is { Type: Posix.RegularFile } regular) stamps[relative] = (regular, digest);
         });
@@ -109,12 +109,14 @@ public sealed record SiteInputs(string Rest, ImmutableDictionary<string, string>
         }
     }
 
-    private static byte[] FileDigest(string path)
+    /// <param name="stamp">The file's stamp if statx gave one: its type is then not asked again.</param>
+    private static byte[] FileDigest(string path, Posix.Stamp? stamp)
     {
         // Only a regular file is read, as SourceReader reads only those: a FIFO anywhere below content/ or themes/ kept serve
         // from ever finishing its first build, and a link to /dev/zero read until memory ran out. The loader says so at the
         // file if it is one the build reads; its digest here is one no build had, so nothing is reused.
-        if (!global::Charter.Core.Load.SourceReader.IsRegularFile(path)) return Guid.NewGuid().ToByteArray();
+        if (stamp is { } known ? known.Type != Posix.RegularFile : !global::Charter.Core.Load.SourceReader.IsRegularFile(path))
+            return Guid.NewGuid().ToByteArray();
         try
         {
             // Streamed: a very large file costs time here, not memory (the loader refuses it over the size limit).
