@@ -6,12 +6,13 @@ namespace Charter.Tests.Write;
 /// <summary>A folder of data files deferred whole (serve's citation files): which names it holds, and what a build writes from it.</summary>
 public class DeferredFolderTests
 {
-    private static readonly List<(string Key, string Extension)> Asked = [];
+    // Every file the folder was asked to make (xunit makes a new instance of the class for each test).
+    private readonly List<(string Key, string Extension)> _asked = [];
 
-    private static DeferredFolder Folder(params string[] keys) =>
+    private DeferredFolder Folder(params string[] keys) =>
         new("fr/lampedusa/cite/", keys, [".bib", ".ris", ".json"], (key, extension) =>
         {
-            lock (Asked) Asked.Add((key, extension));
+            lock (_asked) _asked.Add((key, extension));
             return System.Text.Encoding.UTF8.GetBytes($"{key}{extension}");
         });
 
@@ -58,10 +59,9 @@ public class DeferredFolderTests
     {
         var files = new List<OutputFile>();
         var folders = new List<DeferredFolder>();
-        lock (Asked) Asked.Clear();
         new OutputSink(files.Add, _ => { }, folders.Add).Data(Folder("lampedusa", "p1"));
         Assert.Empty(files);
         Assert.Single(folders);
-        lock (Asked) Assert.Empty(Asked);
+        lock (_asked) Assert.Empty(_asked);
     }
 }
